@@ -1,0 +1,1 @@
+"""What the coach knows: techniques, quotes, intro and intent phrases, as package data."""

@@ -1,0 +1,1 @@
+"""Pure text understanding and dialogue: no audio, no hardware."""
