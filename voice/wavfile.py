@@ -1,0 +1,195 @@
+"""Reading any PCM/float WAV file and converting it to 16 kHz mono 16-bit.
+
+The stdlib `wave` module (Python 3.11) rejects WAVE_FORMAT_EXTENSIBLE and float
+files, which sox and many recorders write for 24/32-bit audio, so the RIFF
+chunks are parsed here. Every problem a user can cause becomes AudioInputError
+with one line naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import logging
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from voice.audio import RATE, WIDTH
+from voice.errors import AudioInputError
+
+log = logging.getLogger(__name__)
+
+PCM = 1
+FLOAT = 3
+EXTENSIBLE = 0xFFFE
+_FIX = "convert it with: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav"
+
+
+@dataclass(frozen=True)
+class WavFormat:
+    """Where the samples of a WAV file are and how they are encoded."""
+
+    encoding: int
+    """1 = integer PCM, 3 = IEEE float."""
+    channels: int
+    rate: int
+    """Samples per second per channel, in Hertz."""
+    width: int
+    """Bytes per sample of one channel."""
+    data_offset: int
+    """Byte offset of the first sample in the file."""
+    data_size: int
+    """Bytes of sample data actually present (whole frames only)."""
+
+    @property
+    def frames(self) -> int:
+        """Samples per channel."""
+        return self.data_size // (self.width * self.channels)
+
+    @property
+    def duration(self) -> float:
+        """Length in seconds."""
+        return self.frames / self.rate
+
+    @property
+    def is_native(self) -> bool:
+        """True when the samples are already 16 kHz mono 16-bit PCM."""
+        return (self.encoding, self.channels, self.rate, self.width) == (PCM, 1, RATE, WIDTH)
+
+
+def _bad(path: Path, what: str) -> AudioInputError:
+    return AudioInputError(f"{path}: {what}")
+
+
+def _read_chunks(handle: BinaryIO, path: Path, file_size: int) -> Iterator[tuple[bytes, int, int]]:
+    """Yield (chunk id, offset of its body, declared size) for each RIFF chunk."""
+    header = handle.read(12)
+    if len(header) < 12 or header[:4] != b"RIFF" or header[8:12] != b"WAVE":
+        raise _bad(path, "not a WAV file (no RIFF/WAVE header); record or export it as WAV")
+    offset = 12
+    while offset + 8 <= file_size:
+        handle.seek(offset)
+        chunk_id, size = struct.unpack("<4sI", handle.read(8))
+        yield chunk_id, offset + 8, size
+        offset += 8 + size + (size & 1)
+
+
+def _parse_fmt(body: bytes, path: Path) -> tuple[int, int, int, int]:
+    if len(body) < 16:
+        raise _bad(path, "broken WAV header (fmt chunk too short); re-export the recording")
+    encoding, channels, rate, _, _, bits = struct.unpack("<HHIIHH", body[:16])
+    if encoding == EXTENSIBLE and len(body) >= 26:
+        encoding = struct.unpack("<H", body[24:26])[0]
+    width = (bits + 7) // 8
+    supported = (encoding == PCM and width in (1, 2, 3, 4)) or (encoding == FLOAT and width in (4, 8))
+    if not supported or channels < 1 or rate < 1:
+        raise _bad(path, f"unsupported WAV encoding (format {encoding}, {bits}-bit, "
+                         f"{channels} channels, {rate} Hz); {_FIX}")
+    return encoding, channels, rate, width
+
+
+def read_format(path: str | Path) -> WavFormat:
+    """Parse the header of a WAV file; raise AudioInputError if it is unusable."""
+    path = Path(path)
+    if not path.is_file():
+        raise _bad(path, "no such audio file; check the path")
+    try:
+        return _parse(path)
+    except OSError as err:
+        raise _bad(path, f"cannot read audio file ({err.strerror}); check its permissions") from err
+
+
+def _parse(path: Path) -> WavFormat:
+    file_size = path.stat().st_size
+    fmt = data = None
+    with path.open("rb") as handle:
+        for chunk_id, body_offset, size in _read_chunks(handle, path, file_size):
+            if chunk_id == b"fmt ":
+                handle.seek(body_offset)
+                fmt = _parse_fmt(handle.read(min(size, 64)), path)
+            elif chunk_id == b"data":
+                # Streamed WAVs often declare 0 or 0xFFFFFFFF: trust the file size.
+                data = (body_offset, min(size, file_size - body_offset) or file_size - body_offset)
+                break
+    if fmt is None or data is None:
+        raise _bad(path, "WAV file has no fmt or data chunk (empty or truncated); record it again")
+    encoding, channels, rate, width = fmt
+    frame_bytes = width * channels
+    whole = data[1] // frame_bytes * frame_bytes
+    if whole == 0:
+        raise _bad(path, "WAV file contains no audio (zero frames); record it again")
+    return WavFormat(encoding, channels, rate, width, data[0], whole)
+
+
+def _to_float(raw: bytes, fmt: WavFormat):
+    """Samples as float32 in -1..1, shape (frames, channels)."""
+    import numpy as np
+
+    if fmt.encoding == FLOAT:
+        samples = np.frombuffer(raw, dtype="<f4" if fmt.width == 4 else "<f8").astype(np.float32)
+    elif fmt.width == 1:
+        samples = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
+    elif fmt.width == 3:
+        bytes3 = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(np.int32)
+        ints = bytes3[:, 0] | (bytes3[:, 1] << 8) | (bytes3[:, 2] << 16)
+        ints = np.where(ints >= 1 << 23, ints - (1 << 24), ints)
+        samples = ints.astype(np.float32) / float(1 << 23)
+    else:
+        dtype, scale = ("<i2", 32768.0) if fmt.width == 2 else ("<i4", 2147483648.0)
+        samples = np.frombuffer(raw, dtype=dtype).astype(np.float32) / scale
+    return samples.reshape(-1, fmt.channels)
+
+
+def _lowpass(signal, src_rate: int):
+    """Hann-windowed sinc below the target Nyquist, so downsampling does not alias."""
+    import numpy as np
+
+    ratio = src_rate / RATE
+    half = int(4 * ratio) + 1
+    taps = np.arange(-half, half + 1, dtype=np.float64)
+    cutoff = 0.45 / ratio  # cycles per source sample
+    kernel = 2 * cutoff * np.sinc(2 * cutoff * taps) * np.hanning(len(taps))
+    kernel /= kernel.sum()
+    return np.convolve(signal, kernel.astype(np.float32), mode="same")
+
+
+def resample(signal, src_rate: int):
+    """Mono float samples at src_rate -> float samples at RATE (linear interpolation)."""
+    import numpy as np
+
+    if src_rate == RATE or len(signal) == 0:
+        return signal
+    if src_rate > RATE:
+        signal = _lowpass(signal, src_rate)
+    count = max(1, int(round(len(signal) * RATE / src_rate)))
+    positions = np.arange(count, dtype=np.float64) * (src_rate / RATE)
+    return np.interp(positions, np.arange(len(signal)), signal).astype(np.float32)
+
+
+def to_pcm16(signal) -> bytes:
+    """Float samples in -1..1 -> 16-bit little-endian bytes, clipped."""
+    import numpy as np
+
+    scaled = np.clip(np.round(signal * 32768.0), -32768, 32767)
+    return scaled.astype("<i2").tobytes()
+
+
+def convert(raw: bytes, fmt: WavFormat) -> bytes:
+    """Any supported sample data -> 16 kHz mono 16-bit PCM bytes."""
+    if fmt.is_native:
+        return raw
+    try:
+        import numpy  # noqa: F401
+    except ImportError as err:
+        raise AudioInputError("converting this WAV needs numpy: pip install numpy") from err
+    mono = _to_float(raw, fmt).mean(axis=1)
+    log.debug("converting %d Hz x%d %d-byte audio to 16 kHz mono", fmt.rate, fmt.channels, fmt.width)
+    return to_pcm16(resample(mono, fmt.rate))
+
+
+def read_samples(path: Path, fmt: WavFormat, start: int = 0, size: int | None = None) -> bytes:
+    """Raw sample bytes of a parsed WAV file, from byte `start` of its data."""
+    size = fmt.data_size - start if size is None else min(size, fmt.data_size - start)
+    with path.open("rb") as handle:
+        handle.seek(fmt.data_offset + start)
+        return handle.read(max(0, size))
