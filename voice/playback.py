@@ -1,0 +1,300 @@
+"""Playing speech: a sound device, a WAV file or nothing, cut at once by stop(); the earcon.
+
+`Mouth` joins a Synthesizer and a Speaker: it synthesises the next sentence while the
+current one plays, so the first words come out early and "stop" lands at once.
+"""
+
+from __future__ import annotations
+
+import array
+import logging
+import math
+import queue
+import threading
+import wave
+from pathlib import Path
+from typing import Protocol
+
+from voice.errors import SpeechOutputError
+from voice.tts import Speech, Synthesizer, split_sentences
+
+log = logging.getLogger(__name__)
+
+NO_DEVICE_HINT = "use --quiet to print replies or --out reply.wav to render them"
+
+
+class Speaker(Protocol):
+    """Where speech goes. play() blocks; stop() may be called from any thread."""
+
+    def play(self, speech: Speech) -> bool:
+        """Play speech to the end; False if stop() cut it."""
+
+    def stop(self) -> None:
+        """Cut the current playback now."""
+
+    def finish(self) -> None:
+        """The reply is over: let the last audio drain and release the device."""
+
+    def close(self) -> None:
+        """Release everything."""
+
+
+class NullSpeaker:
+    """Plays nothing (--quiet); also the base of the other speakers."""
+
+    def play(self, speech: Speech) -> bool:
+        return True
+
+    def stop(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+class WavSpeaker(NullSpeaker):
+    """Renders speech into one WAV file, sentence after sentence (--out reply.wav)."""
+
+    def __init__(self, path: str | Path, rate: int = 22050):
+        """rate: sample rate of the file in Hertz; speech at other rates is resampled."""
+        self.path, self.rate = Path(path), rate
+        try:
+            self._wav = wave.open(str(self.path), "wb")
+        except OSError as exc:
+            raise SpeechOutputError(f"cannot write {self.path}: {exc.strerror}; choose another --out path") from exc
+        self._wav.setnchannels(1)
+        self._wav.setsampwidth(2)
+        self._wav.setframerate(rate)
+        self._frames = 0
+
+    @property
+    def position(self) -> float:
+        """Length written so far, in seconds."""
+        return self._frames / self.rate
+
+    def play(self, speech: Speech) -> bool:
+        self._write(speech.at_rate(self.rate).pcm)
+        return True
+
+    def pad_to(self, seconds: float) -> None:
+        """Write silence up to `seconds`, to place a reply when it would have been spoken."""
+        self._write(bytes(2 * max(0, round(seconds * self.rate) - self._frames)))
+
+    def close(self) -> None:
+        self._wav.close()
+
+    def _write(self, pcm: bytes) -> None:
+        try:
+            self._wav.writeframes(pcm)
+        except OSError as exc:
+            raise SpeechOutputError(f"cannot write {self.path}: {exc.strerror}; free some space or use --quiet") from exc
+        self._frames += len(pcm) // 2
+
+
+def _import_sounddevice():
+    try:
+        import sounddevice
+    except OSError as exc:  # the wheel is there but libportaudio is not
+        raise SpeechOutputError(f"PortAudio is missing ({exc}): sudo apt-get install libportaudio2, or {NO_DEVICE_HINT}") from exc
+    except ImportError as exc:
+        raise SpeechOutputError(f"sounddevice is not installed: pip install sounddevice, or {NO_DEVICE_HINT}") from exc
+    return sounddevice
+
+
+def find_output_device(device: str | int | None = None) -> dict:
+    """sounddevice's description of an output device, by index, name substring or default."""
+    sd = _import_sounddevice()
+    wanted = int(device) if isinstance(device, str) and device.isdigit() else device
+    try:
+        return dict(sd.query_devices(wanted, kind="output"))
+    except (ValueError, sd.PortAudioError) as exc:
+        names = [d["name"] for d in sd.query_devices() if d["max_output_channels"] > 0]
+        found = ", ".join(names) or "none (no sound card?)"
+        what = "default audio output" if device is None else f"audio output {device!r}"
+        raise SpeechOutputError(f"no {what} ({exc}); outputs: {found}; {NO_DEVICE_HINT}") from exc
+
+
+class SoundDeviceSpeaker(NullSpeaker):
+    """Plays through a sound card with sounddevice, in small blocks so stop() bites quickly."""
+
+    def __init__(self, device: str | int | None = None, block_seconds: float = 0.02):
+        """device: index or name substring (None = default); block_seconds: stop() granularity."""
+        self.device = find_output_device(device)
+        self._block_seconds = block_seconds
+        self._stream = None
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+
+    def play(self, speech: Speech) -> bool:
+        self._stopping.clear()
+        with self._lock:
+            stream = self._open(speech.rate)
+            pcm = speech.at_rate(int(stream.samplerate)).pcm
+            step = 2 * max(1, int(stream.samplerate * self._block_seconds))
+            for offset in range(0, len(pcm), step):
+                if self._stopping.is_set():
+                    self._close(drain=False)
+                    return False
+                self._write(stream, pcm[offset : offset + step])
+            return True
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    def finish(self) -> None:
+        with self._lock:
+            self._close(drain=True)
+
+    def close(self) -> None:
+        self.stop()
+        self.finish()
+
+    def _open(self, rate: int):
+        """The open stream, or a new one at `rate` (else the device's own rate)."""
+        if self._stream is not None:
+            return self._stream
+        sd = _import_sounddevice()
+        rates = dict.fromkeys([rate, int(self.device["default_samplerate"])])
+        for candidate in rates:
+            try:
+                stream = sd.RawOutputStream(candidate, device=self.device["index"], channels=1, dtype="int16", latency="low")
+                break
+            except sd.PortAudioError as exc:
+                log.info("output %s refused %d Hz: %s", self.device["name"], candidate, exc)
+                error = exc
+        else:
+            raise SpeechOutputError(f"cannot open audio output {self.device['name']!r} ({error}); {NO_DEVICE_HINT}")
+        stream.start()
+        self._stream = stream
+        return stream
+
+    def _write(self, stream, pcm: bytes) -> None:
+        try:
+            stream.write(pcm)
+        except Exception as exc:  # PortAudioError: device unplugged or gone mid-reply
+            self._close(drain=False)
+            raise SpeechOutputError(f"audio output failed ({exc}); check the speaker, or {NO_DEVICE_HINT}") from exc
+
+    def _close(self, drain: bool) -> None:
+        """drain: play out what is queued (stop); else drop it at once (abort)."""
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        try:
+            stream.stop() if drain else stream.abort()
+            stream.close()
+        except Exception as exc:  # closing a device that is already gone
+            log.warning("closing audio output: %s", exc)
+
+
+def open_speaker(quiet: bool = False, out: str | Path | None = None, device: str | int | None = None) -> NullSpeaker:
+    """The speaker the command line asks for: --quiet, --out FILE, or a sound device."""
+    if quiet:
+        return NullSpeaker()
+    if out is not None:
+        return WavSpeaker(out)
+    return SoundDeviceSpeaker(device)
+
+
+def earcon(rate: int = 22050, volume: float = 0.3) -> Speech:
+    """A short rising two-note chime (660 then 880 Hz, 80 ms each) that means "listening".
+
+    Each note fades in and out over 10 ms so it starts and ends without a click.
+    """
+    samples = array.array("h")
+    for frequency in (660.0, 880.0):
+        count = int(rate * 0.08)
+        fade = int(rate * 0.01)
+        for i in range(count):
+            envelope = min(1.0, i / fade, (count - 1 - i) / fade)
+            samples.append(round(32767 * volume * envelope * math.sin(2 * math.pi * frequency * i / rate)))
+    return Speech(samples.tobytes(), rate, "")
+
+
+_END = object()
+
+
+class Mouth:
+    """Says replies: sentence by sentence, next one synthesised while this one plays; stop() cuts."""
+
+    def __init__(self, synthesizer: Synthesizer, speaker: NullSpeaker):
+        self.synthesizer, self.speaker = synthesizer, speaker
+        self._stopped = threading.Event()
+        self._speaking = threading.Event()
+
+    @property
+    def speaking(self) -> bool:
+        """True while a reply is being played (so the ears can ignore our own voice)."""
+        return self._speaking.is_set()
+
+    def say(self, text: str) -> bool:
+        """Speak text; blocks until done. False if stop() cut it. SpeechOutputError if it cannot."""
+        self._stopped.clear()
+        self._speaking.set()
+        ready: queue.Queue = queue.Queue(maxsize=2)
+        worker = threading.Thread(target=self._synthesize, args=(text, ready), name="tts-prefetch", daemon=True)
+        worker.start()
+        try:
+            while (item := self._next(ready)) is not _END:
+                if isinstance(item, Exception):
+                    raise item
+                if not self.speaker.play(item):
+                    return False
+            return not self._stopped.is_set()
+        finally:
+            self._stopped.set()  # lets the prefetch thread give up
+            self.speaker.finish()
+            self._speaking.clear()
+
+    def chime(self) -> None:
+        """Play the "listening" earcon."""
+        self.speaker.play(earcon())
+        self.speaker.finish()
+
+    def stop(self) -> None:
+        """Cut the reply now (from any thread)."""
+        self._stopped.set()
+        self.speaker.stop()
+
+    def _synthesize(self, text: str, ready: queue.Queue) -> None:
+        try:
+            for sentence in split_sentences(text):
+                if self._stopped.is_set() or not self._offer(ready, self.synthesizer.synthesize(sentence)):
+                    return
+        except Exception as exc:  # handed to say() on the caller's thread
+            self._offer(ready, exc)
+        finally:
+            self._offer(ready, _END)
+
+    def _next(self, ready: queue.Queue) -> object:
+        """The next synthesised sentence, or _END once stopped."""
+        while not self._stopped.is_set():
+            try:
+                return ready.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        return _END
+
+    def _offer(self, ready: queue.Queue, item: object) -> bool:
+        """Put item for the player unless the reply was stopped meanwhile."""
+        while not self._stopped.is_set():
+            try:
+                ready.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+
+def speak(text: str, speaker: NullSpeaker, synthesizer: Synthesizer) -> bool:
+    """One-shot: say text through speaker (False if stopped)."""
+    return Mouth(synthesizer, speaker).say(text)

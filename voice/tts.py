@@ -1,0 +1,366 @@
+"""Text to speech, apart from playback: text in, mono 16-bit PCM out.
+
+pyttsx3 runs on one owner thread (its engines are not thread-safe). pyttsx3 2.99 with
+espeak-ng was seen writing empty WAVs and hanging in runAndWait(), so every synthesis
+runs under a timeout: a quick failure is retried once, a hung engine is abandoned (its
+daemon thread left behind, a fresh engine made next time), and the espeak-ng command
+line takes over so a reply is never lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import re
+import subprocess
+import tempfile
+import threading
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from voice.errors import SpeechOutputError
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = "install a speech engine: sudo apt-get install espeak-ng && pip install pyttsx3 (or use --quiet)"
+
+
+@dataclass(frozen=True)
+class TtsSettings:
+    """How the coach sounds."""
+
+    rate: int = 170
+    """Speaking rate, in words per minute."""
+    volume: float = 1.0
+    """Loudness, 0 (silent) to 1 (full)."""
+    voice: str | None = None
+    """Engine voice id (e.g. "gmw/en-us", see voices()); None keeps the engine default."""
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """One voice the engine offers."""
+
+    id: str
+    """Id to put in TtsSettings.voice."""
+    name: str
+    """Human-readable name."""
+    language: str = ""
+    """Language code, e.g. "en-us"."""
+
+
+@dataclass(frozen=True)
+class Speech:
+    """Synthesised audio for one piece of text: mono signed 16-bit little-endian PCM."""
+
+    pcm: bytes
+    """Raw samples."""
+    rate: int
+    """Sample rate, in Hertz."""
+    text: str
+    """What is being said."""
+
+    @property
+    def duration(self) -> float:
+        """Length, in seconds."""
+        return len(self.pcm) / (2 * self.rate)
+
+    def at_rate(self, rate: int) -> Speech:
+        """The same speech resampled to `rate` Hertz."""
+        return Speech(resample(self.pcm, self.rate, rate), rate, self.text)
+
+
+def resample(pcm: bytes, source: int, target: int) -> bytes:
+    """Linear-interpolation resampling of 16-bit mono PCM (plenty for speech)."""
+    if source == target or not pcm:
+        return pcm
+    import numpy as np
+
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    positions = np.arange(round(len(samples) * target / source)) * (source / target)
+    resampled = np.interp(positions, np.arange(len(samples)), samples)
+    return np.clip(resampled.round(), -32768, 32767).astype("<i2").tobytes()
+
+
+_ABBREVIATIONS = frozenset("dr mr mrs ms prof st vs etc e.g i.e ph.d jr sr no".split())
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]\u2019\u201d]*(?=\s)|\n")
+
+
+def split_sentences(text: str, max_chars: int = 200) -> list[str]:
+    """Cut text into sentences so playback can stop at a boundary and start early.
+
+    Titles ("Dr. Fran Walfish") and initials do not end a sentence; a sentence longer
+    than max_chars is cut at a comma, semicolon or space.
+    """
+    sentences, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if not _ends_with_abbreviation(text[start : end.start() + 1]):
+            sentences.append(text[start : end.end()])
+            start = end.end()
+    sentences.append(text[start:])
+    pieces = (_split_long(" ".join(s.split()), max_chars) for s in sentences)
+    return [piece for group in pieces for piece in group if piece]
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    """True if the final '.' belongs to a title or an initial, not a sentence end."""
+    words = sentence.split()
+    if not words or not words[-1].endswith("."):
+        return False
+    word = words[-1].rstrip(".").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _split_long(sentence: str, max_chars: int) -> list[str]:
+    """Cut an overlong sentence at the last comma/semicolon (else space) within max_chars."""
+    pieces = []
+    while len(sentence) > max_chars:
+        head = sentence[:max_chars]
+        cut = max(head.rfind(", "), head.rfind("; "), head.rfind(": "))
+        cut = cut + 1 if cut > max_chars // 3 else head.rfind(" ")
+        cut = cut if cut > 0 else max_chars
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return pieces + [sentence]
+
+
+class _Failed(Exception):
+    """One synthesis attempt failed (empty file, engine error); worth a retry."""
+
+
+class _Hung(_Failed):
+    """The engine did not return in time; its thread is abandoned."""
+
+
+class _Unavailable(_Failed):
+    """The engine cannot run here at all (not installed, no espeak library)."""
+
+
+class _Task:
+    """A call to run on the engine's owner thread, and its outcome."""
+
+    def __init__(self, job: Callable[[object], object]):
+        self.job, self.done = job, threading.Event()
+        self.value: object = None
+        self.error: BaseException | None = None
+
+    def run(self, engine: object) -> None:
+        try:
+            self.value = self.job(engine)
+        except BaseException as exc:  # handed to the caller's thread, not swallowed
+            self.error = exc
+        self.done.set()
+
+    def fail(self, error: BaseException) -> None:
+        self.error = error
+        self.done.set()
+
+
+class _EngineOwner:
+    """One pyttsx3 engine and the only thread that ever touches it (created on first use)."""
+
+    def __init__(self, factory: Callable[[], object]):
+        self._factory, self._tasks = factory, queue.Queue()
+        threading.Thread(target=self._serve, name="pyttsx3-owner", daemon=True).start()
+
+    def call(self, job: Callable[[object], object], timeout: float) -> object:
+        """job(engine) on the owner thread; _Hung if it takes longer than timeout seconds."""
+        task = _Task(job)
+        self._tasks.put(task)
+        if not task.done.wait(timeout):
+            raise _Hung(f"pyttsx3 did not finish within {timeout:.1f} s")
+        if isinstance(task.error, _Failed):
+            raise task.error
+        if task.error is not None:
+            raise _Failed(f"pyttsx3 error: {task.error}") from task.error
+        return task.value
+
+    def close(self) -> None:
+        self._tasks.put(None)
+
+    def _serve(self) -> None:
+        engine = None
+        while (task := self._tasks.get()) is not None:
+            if engine is None:
+                try:
+                    engine = self._factory()
+                except Exception as exc:
+                    task.fail(_Unavailable(f"pyttsx3 unavailable: {exc}"))
+                    continue
+            task.run(engine)
+
+
+def _make_pyttsx3_engine() -> object:
+    """A fresh pyttsx3 engine (not pyttsx3.init(), whose cache hands back a hung one)."""
+    try:
+        import pyttsx3
+    except ImportError as exc:
+        raise _Unavailable("pyttsx3 is not installed (pip install pyttsx3)") from exc
+    engine = pyttsx3.Engine()
+    # The espeak driver print()s "Audio saved to ..." for every file; library code must not print.
+    driver_module = getattr(getattr(engine, "proxy", None), "_module", None)
+    if driver_module is not None:
+        driver_module.print = lambda *args, **kwargs: log.debug("pyttsx3 says %s", args)
+    return engine
+
+
+def _read_wav(path: Path) -> tuple[bytes, int] | None:
+    """(pcm, rate) of a complete mono 16-bit WAV; None while missing or half-written."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            if wav.getnchannels() != 1 or wav.getsampwidth() != 2:
+                raise _Failed(f"unexpected WAV format {wav.getparams()}")
+            frames = wav.getnframes()
+            pcm = wav.readframes(frames)
+            return (pcm, wav.getframerate()) if len(pcm) == 2 * frames else None
+    except (OSError, EOFError, wave.Error):
+        return None
+
+
+def _pyttsx3_job(text: str, settings: TtsSettings, path: Path, wait: float) -> Callable:
+    """The engine calls that render text to path, then wait for espeak to finish writing."""
+
+    def job(engine) -> Speech:
+        deadline = time.monotonic() + wait
+        engine.setProperty("rate", settings.rate)
+        engine.setProperty("volume", settings.volume)
+        if settings.voice:
+            engine.setProperty("voice", settings.voice)
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        # espeak's driver writes the file from espeak's own thread, maybe after runAndWait returns.
+        while (found := _read_wav(path)) is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return _speech_from(found, text, "pyttsx3")
+
+    return job
+
+
+def _speech_from(found: tuple[bytes, int] | None, text: str, engine: str) -> Speech:
+    if found is None:
+        raise _Failed(f"{engine} wrote no readable WAV")
+    if not found[0]:
+        raise _Failed(f"{engine} wrote an empty WAV")
+    return Speech(found[0], found[1], text)
+
+
+class Synthesizer:
+    """Text -> Speech, with pyttsx3 guarded by timeouts and the espeak-ng command line behind it."""
+
+    def __init__(
+        self,
+        settings: TtsSettings = TtsSettings(),
+        *,
+        engine_factory: Callable[[], object] | None = _make_pyttsx3_engine,
+        espeak: str = "espeak-ng",
+        timeout: float = 2.0,
+        timeout_per_char: float = 0.01,
+        max_hangs: int = 2,
+    ):
+        """engine_factory=None skips pyttsx3; timeouts are seconds (base + per character)."""
+        self.settings = settings
+        self._factory, self._espeak = engine_factory, espeak
+        self._timeout, self._per_char, self._max_hangs = timeout, timeout_per_char, max_hangs
+        self._owner: _EngineOwner | None = None
+        self._hangs = 0
+        self._lock = threading.Lock()
+
+    def synthesize(self, text: str) -> Speech:
+        """Render text (best one sentence, see stream()); SpeechOutputError if no engine works."""
+        text = " ".join(text.split())
+        if not text:
+            return Speech(b"", 22050, "")
+        with self._lock, tempfile.TemporaryDirectory(prefix="openup-tts-") as folder:
+            return self._render(text, Path(folder))
+
+    def stream(self, text: str) -> Iterator[Speech]:
+        """Speech for each sentence of text, synthesised only when asked for."""
+        for sentence in split_sentences(text):
+            yield self.synthesize(sentence)
+
+    def voices(self) -> list[VoiceInfo]:
+        """Voices available here (pyttsx3's list, else espeak-ng's)."""
+        with self._lock:
+            try:
+                found = self._owner_call(lambda engine: engine.getProperty("voices"), self._timeout)
+                return [VoiceInfo(v.id, v.name, (v.languages or [""])[0]) for v in found]
+            except _Failed as exc:
+                log.info("pyttsx3 voice list unavailable (%s); asking espeak-ng", exc)
+            try:
+                return _cli_voices(self._espeak, self._timeout)
+            except _Failed as exc:
+                raise SpeechOutputError(f"cannot list voices ({exc}); {INSTALL_HINT}") from exc
+
+    def close(self) -> None:
+        """Let the engine thread finish (a hung one is a daemon and dies with the process)."""
+        if self._owner is not None:
+            self._owner.close()
+            self._owner = None
+
+    def _render(self, text: str, folder: Path) -> Speech:
+        timeout = self._timeout + self._per_char * len(text)
+        reasons: list[_Failed] = []
+        for attempt in range(2):  # retry once, but never after a hang: the loop must not stall twice
+            try:
+                job = _pyttsx3_job(text, self.settings, folder / f"pyttsx3-{attempt}.wav", timeout)
+                return self._owner_call(job, timeout * 1.2)
+            except _Failed as exc:
+                log.warning("pyttsx3 synthesis failed: %s", exc)
+                reasons.append(exc)
+                if isinstance(exc, (_Hung, _Unavailable)):
+                    break
+        try:
+            return _cli_synthesize(self._espeak, text, self.settings, folder / "espeak.wav", timeout)
+        except _Failed as exc:
+            reasons.append(exc)
+        missing = any(isinstance(reason, _Unavailable) for reason in reasons)
+        hint = INSTALL_HINT if missing else "check the voice setting, or use --quiet"
+        raise SpeechOutputError(f"cannot synthesise speech ({'; '.join(map(str, reasons))}); {hint}")
+
+    def _owner_call(self, job: Callable[[object], object], timeout: float) -> object:
+        """Run job on the pyttsx3 owner thread, abandoning the thread if it hangs."""
+        if self._factory is None:
+            raise _Unavailable("pyttsx3 disabled")
+        self._owner = self._owner or _EngineOwner(self._factory)
+        try:
+            return self._owner.call(job, timeout)
+        except _Unavailable:
+            self._factory, self._owner = None, None  # not installed: stop asking
+            raise
+        except _Hung:
+            self._owner, self._hangs = None, self._hangs + 1  # fresh engine next time
+            if self._hangs >= self._max_hangs:
+                log.warning("pyttsx3 hung %d times; using the espeak-ng command line", self._hangs)
+                self._factory = None
+            raise
+
+
+def _cli_synthesize(espeak: str, text: str, settings: TtsSettings, path: Path, timeout: float) -> Speech:
+    """The espeak-ng command line as a separate process: it can always be killed."""
+    command = [espeak, "--stdin", "-w", str(path), "-s", str(settings.rate)]
+    command += ["-a", str(round(settings.volume * 100))]
+    command += ["-v", settings.voice] if settings.voice else []
+    _run_cli(command, text, timeout)
+    return _speech_from(_read_wav(path), text, "espeak-ng")
+
+
+def _cli_voices(espeak: str, timeout: float) -> list[VoiceInfo]:
+    """Parse `espeak-ng --voices`: Pty Language Age/Gender VoiceName File ..."""
+    rows = _run_cli([espeak, "--voices"], "", timeout).splitlines()[1:]
+    fields = [row.split() for row in rows]
+    return [VoiceInfo(f[4].lower(), f[3].replace("_", " "), f[1]) for f in fields if len(f) >= 5]
+
+
+def _run_cli(command: list[str], text: str, timeout: float) -> str:
+    try:
+        done = subprocess.run(command, input=text, capture_output=True, text=True, timeout=timeout)
+    except FileNotFoundError as exc:
+        raise _Unavailable(f"{command[0]} is not installed") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise _Failed(f"{command[0]} did not finish within {timeout:.1f} s") from exc
+    if done.returncode != 0:
+        raise _Failed(f"{command[0]} failed: {done.stderr.strip() or done.returncode}")
+    return done.stdout
