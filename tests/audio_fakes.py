@@ -94,7 +94,8 @@ def espeak(text: str, path: Path, voice: str = "en-us", speed: int = 160) -> byt
 def with_floor(audio: bytes, seed: int = 1) -> bytes:
     """Add a -60 dBFS noise floor: exact digital silence is not what microphones give."""
     signal = from_pcm16(audio)
-    return pcm16(signal + noise(len(signal) / RATE, -60.0, seed)[: len(signal)])
+    floor = np.random.default_rng(seed).standard_normal(len(signal)) * 10 ** (-60 / 20)
+    return pcm16(signal + floor.astype(np.float32))
 
 
 def silence(seconds: float) -> bytes:
