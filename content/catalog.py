@@ -1,0 +1,207 @@
+"""Load what the coach knows from the TOML files shipped in this package.
+
+Expected shapes (every string non-empty):
+
+``data/source.toml``
+    ``title``, ``author``, ``intro`` (why partners hold back, our words),
+    ``[[intro_quotes]]`` (a quote table, see below).
+``data/techniques/<id>.toml`` (one file per technique, the file name is its id)
+    ``id``, ``title``, ``summary`` (one or two spoken breaths), ``detail``,
+    ``example``, ``phrases`` (requests that point to it), ``situations``
+    (what a user might describe that this technique fits), ``[[quotes]]``.
+``data/intents.toml``
+    one table per non-technique intent: ``[next] phrases = [...]``.
+
+A quote table has ``text`` (verbatim), ``speaker`` and ``credential``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from content.errors import ContentError
+
+TECHNIQUE_IDS = (
+    "direct-question",
+    "share-vulnerability",
+    "set-a-time",
+    "bonding-activity",
+    "good-listener",
+    "body-language",
+    "validate-feelings",
+    "caring-behaviors",
+    "acknowledge",
+    "try-something-new",
+    "therapy",
+)
+"""The contract's technique ids, in the article's order."""
+
+INTENT_NAMES = (
+    "tip", "next", "previous", "repeat", "quote", "more", "list", "why",
+    "practice", "help", "stop", "affirm", "deny", "safety", "fallback",
+)
+"""The contract's intent names."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An expert's words, verbatim, with who said them and where."""
+
+    text: str
+    speaker: str
+    credential: str
+    source: str
+    """The article and its author, e.g. "'11 Ways …' by Carina Wolff"."""
+
+    def attribution(self) -> str:
+        """Spoken credit: speaker, credential and source."""
+        return f"{self.speaker}, {self.credential}, quoted in {self.source}"
+
+
+@dataclass(frozen=True)
+class Technique:
+    """One of the eleven ways to help a partner open up."""
+
+    id: str
+    title: str
+    summary: str
+    detail: str
+    example: str
+    quotes: tuple[Quote, ...]
+    phrases: tuple[str, ...]
+    situations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the coach can say and every example phrase it understands."""
+
+    techniques: tuple[Technique, ...]
+    intro: str
+    intro_quotes: tuple[Quote, ...]
+    intent_phrases: tuple[tuple[str, tuple[str, ...]], ...]
+    """(intent name, example phrases) for every intent other than technique tips."""
+    source: str
+
+    def technique(self, technique_id: str) -> Technique:
+        """The technique with this id; KeyError names unknown ids."""
+        for technique in self.techniques:
+            if technique.id == technique_id:
+                return technique
+        raise KeyError(f"unknown technique id {technique_id!r}")
+
+    def sentences(self) -> tuple[str, ...]:
+        """Every example phrase and situation, for matchers and speech models."""
+        found: list[str] = []
+        for technique in self.techniques:
+            found.extend(technique.phrases + technique.situations)
+        for _intent, phrases in self.intent_phrases:
+            found.extend(phrases)
+        return tuple(found)
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    """Load and validate the catalog from ``root`` (default: the shipped data)."""
+    base = Path(root) if root else Path(str(resources.files("content") / "data"))
+    source_doc = _read(base / "source.toml")
+    source = f"'{_text(source_doc, 'title', base / 'source.toml')}' by " + _text(
+        source_doc, "author", base / "source.toml"
+    )
+    techniques = tuple(
+        _technique(base / "techniques" / f"{tid}.toml", tid, source) for tid in TECHNIQUE_IDS
+    )
+    _reject_unknown_files(base / "techniques")
+    return Catalog(
+        techniques=techniques,
+        intro=_text(source_doc, "intro", base / "source.toml"),
+        intro_quotes=_quotes(source_doc, "intro_quotes", base / "source.toml", source),
+        intent_phrases=_intent_phrases(base / "intents.toml"),
+        source=source,
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ContentError(path, "", "file is missing") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, "", f"not valid TOML ({error})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(path, "", f"cannot be read ({error})") from None
+
+
+def _text(doc: dict[str, Any], key: str, path: Path, where: str = "") -> str:
+    value = doc.get(key)
+    if value is None:
+        raise ContentError(path, where + key, "missing key")
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, where + key, f"must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _texts(doc: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = doc.get(key)
+    if value is None:
+        raise ContentError(path, key, "missing key")
+    if not isinstance(value, list) or not value:
+        raise ContentError(path, key, "must be a non-empty list of strings")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise ContentError(path, f"{key}[{index}]", f"must be a non-empty string, got {item!r}")
+    return tuple(item.strip() for item in value)
+
+
+def _quotes(doc: dict[str, Any], key: str, path: Path, source: str) -> tuple[Quote, ...]:
+    tables = doc.get(key)
+    if not isinstance(tables, list) or not tables:
+        raise ContentError(path, key, "needs at least one [[%s]] table" % key)
+    quotes = []
+    for index, table in enumerate(tables):
+        where = f"{key}[{index}]."
+        if not isinstance(table, dict):
+            raise ContentError(path, where.rstrip("."), "must be a table")
+        text, speaker, credential = (
+            _text(table, field, path, where) for field in ("text", "speaker", "credential")
+        )
+        quotes.append(Quote(text, speaker, credential, source))
+    return tuple(quotes)
+
+
+def _technique(path: Path, technique_id: str, source: str) -> Technique:
+    doc = _read(path)
+    if _text(doc, "id", path) != technique_id:
+        raise ContentError(path, "id", f"must be {technique_id!r} to match the file name")
+    return Technique(
+        id=technique_id,
+        title=_text(doc, "title", path),
+        summary=_text(doc, "summary", path),
+        detail=_text(doc, "detail", path),
+        example=_text(doc, "example", path),
+        quotes=_quotes(doc, "quotes", path, source),
+        phrases=_texts(doc, "phrases", path),
+        situations=_texts(doc, "situations", path),
+    )
+
+
+def _reject_unknown_files(folder: Path) -> None:
+    for path in sorted(folder.glob("*.toml")):
+        if path.stem not in TECHNIQUE_IDS:
+            raise ContentError(path, "id", f"unknown technique id {path.stem!r}; known: {', '.join(TECHNIQUE_IDS)}")
+
+
+def _intent_phrases(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    doc = _read(path)
+    result = []
+    for name, table in doc.items():
+        if name not in INTENT_NAMES:
+            raise ContentError(path, name, f"unknown intent; known: {', '.join(INTENT_NAMES)}")
+        if not isinstance(table, dict):
+            raise ContentError(path, name, "must be a table with a phrases list")
+        result.append((name, _texts(table, "phrases", path)))
+    return tuple(result)

@@ -1,0 +1,195 @@
+"""Text to intent: weighted word overlap with every example phrase, fuzzy at the word level.
+
+Each example phrase becomes a TF-IDF vector of stemmed words and word pairs;
+a request is scored against all of them through an inverted index, so rare,
+telling words ("interrupting", "love language") outweigh "how do i". Words
+the catalog has never seen are snapped to the nearest known word with
+rapidfuzz, which absorbs recognizer slips such as "bodie" or "languish".
+A label's score is its best phrase's cosine similarity.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from content.catalog import Catalog
+from intents.normalize import normalize
+from intents.safety import is_unsafe
+from intents.wording import features, stem_words
+
+_LOG = logging.getLogger(__name__)
+
+ACCEPT = 0.22
+"""Lowest best-phrase similarity that still counts as understood."""
+
+CLOSE_CALL = 0.04
+"""Two techniques closer than this are too close to call."""
+
+TECHNIQUE_BIAS = 0.12
+"""How far a technique may trail a generic tip and still be preferred."""
+
+NEAREST_SHARE = 0.7
+"""Weight of the nearest phrase against the label's centroid in a label's score."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the user asked for."""
+
+    intent: str
+    technique: str | None
+    """A technique id, when the request names or implies one."""
+    confidence: float
+    """0 to 1."""
+    alternatives: tuple[str, ...] = ()
+    """Technique ids too close to call, best first (empty when clear)."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Why the matcher decided: the normalised text and the best labels."""
+
+    normalized: str
+    words: tuple[str, ...]
+    """Stemmed, spelling-corrected words that were scored."""
+    scores: tuple[tuple[str, float], ...]
+    """(label, similarity) best first; labels are intents or "tip:<technique>"."""
+    unsafe: bool
+
+
+class _Index:
+    """Unit-length sparse vectors behind an inverted index, scored by cosine."""
+
+    def __init__(self, vectors: list[dict[str, float]]) -> None:
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, vector in enumerate(vectors):
+            norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+            for feat, weight in vector.items():
+                self.postings[feat].append((index, weight / norm))
+
+    def cosines(self, query: dict[str, float], norm: float) -> dict[int, float]:
+        totals: dict[int, float] = defaultdict(float)
+        for feat, weight in query.items():
+            for index, doc_weight in self.postings.get(feat, ()):
+                totals[index] += weight * doc_weight
+        return {index: total / norm for index, total in totals.items()}
+
+
+class Matcher:
+    """Scores requests against the catalog's example phrases."""
+
+    def __init__(self, examples: list[tuple[str, str]]) -> None:
+        """``examples`` are (label, phrase) pairs; labels are intents or "tip:<id>"."""
+        documents = []
+        for label, phrase in examples:
+            feats = set(features(stem_words(normalize(phrase).split())))
+            if feats:
+                documents.append((label, feats))
+        frequency: dict[str, int] = defaultdict(int)
+        for _label, feats in documents:
+            for feat in feats:
+                frequency[feat] += 1
+        count = len(documents)
+        self._idf = {feat: math.log(1 + count / n) for feat, n in frequency.items()}
+        self._unknown_weight = math.log(1 + count)
+        vectors = [{f: self._idf[f] for f in feats} for _label, feats in documents]
+        self._phrase_labels = [label for label, _feats in documents]
+        self._phrases = _Index(vectors)
+        self._class_labels = sorted(set(self._phrase_labels))
+        self._classes = _Index([_centroid(vectors, self._phrase_labels, label) for label in self._class_labels])
+        self._vocabulary = sorted({f for f in self._idf if " " not in f})
+        self._spelling: dict[str, str | None] = {}
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> Matcher:
+        """Index every technique phrase, situation and intent phrase."""
+        examples = [
+            (f"tip:{t.id}", phrase) for t in catalog.techniques for phrase in t.phrases + t.situations
+        ]
+        examples += [(intent, phrase) for intent, phrases in catalog.intent_phrases for phrase in phrases]
+        return cls(examples)
+
+    def rank(self, text: str) -> Ranking:
+        """Score ``text`` against every label, best first."""
+        normalized = normalize(text)
+        words = tuple(self._correct(stem_words(normalized.split())))
+        scores = self._scores(set(features(list(words))))
+        ranked = tuple(sorted(scores.items(), key=lambda item: -item[1]))
+        return Ranking(normalized, words, ranked, is_unsafe(normalized))
+
+    def match(self, text: str) -> Match | None:
+        """The best reading of ``text``, or None when it is outside what the coach does."""
+        ranking = self.rank(text)
+        _LOG.debug("normalized %r -> words %s", ranking.normalized, " ".join(ranking.words))
+        _LOG.debug("top candidates: %s", ", ".join(f"{l}={s:.2f}" for l, s in ranking.scores[:5]))
+        return decide(ranking)
+
+    def _scores(self, query: set[str]) -> dict[str, float]:
+        weights = {feat: self._idf[feat] for feat in query if feat in self._idf}
+        if not weights:
+            return {}
+        # Words the catalog never uses still count against every phrase:
+        # "find a romantic restaurant" must not score like "find a therapist".
+        unknown = sum(1 for f in query if f not in self._idf and " " not in f)
+        norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * self._unknown_weight**2)
+        best: dict[str, float] = defaultdict(float)
+        for index, cosine in self._phrases.cosines(weights, norm).items():
+            label = self._phrase_labels[index]
+            best[label] = max(best[label], cosine)
+        for index, cosine in self._classes.cosines(weights, norm).items():
+            label = self._class_labels[index]
+            best[label] = NEAREST_SHARE * best[label] + (1 - NEAREST_SHARE) * cosine
+        return best
+
+    def _correct(self, words: list[str]) -> list[str]:
+        """Join split words and snap unknown words to the nearest known one."""
+        fixed: list[str] = []
+        for word in words:
+            if fixed and word not in self._idf and fixed[-1] + word in self._idf:
+                fixed[-1] += word
+                continue
+            fixed.append(word if word in self._idf else self._nearest(word) or word)
+        return fixed
+
+    def _nearest(self, word: str) -> str | None:
+        if len(word) < 4:
+            return None
+        if word not in self._spelling:
+            cutoff = 85 if len(word) < 6 else 78
+            found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+            self._spelling[word] = found[0] if found else None
+        return self._spelling[word]
+
+
+def _centroid(vectors: list[dict[str, float]], labels: list[str], label: str) -> dict[str, float]:
+    """The sum of a label's unit phrase vectors: every word the label uses, weighted."""
+    total: dict[str, float] = defaultdict(float)
+    for vector, own in zip(vectors, labels):
+        if own == label:
+            norm = math.sqrt(sum(w * w for w in vector.values()))
+            for feat, weight in vector.items():
+                total[feat] += weight / norm
+    return total
+
+
+def decide(ranking: Ranking) -> Match | None:
+    """Turn a ranking into a Match: safety first, then the best label above the floor."""
+    if ranking.unsafe:
+        return Match("safety", None, 1.0)
+    if not ranking.scores:
+        return None
+    label, score = ranking.scores[0]
+    if score < ACCEPT or label == "fallback":
+        return None
+    techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
+    if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
+        label, score = f"tip:{techniques[0][0]}", techniques[0][1]
+    if not label.startswith("tip:"):
+        return Match(label, None, round(min(score, 1.0), 2))
+    close = tuple(t for t, s in techniques[:2] if s >= techniques[0][1] - CLOSE_CALL)
+    return Match("tip", label[4:], round(min(score, 1.0), 2), close if len(close) > 1 else ())
