@@ -11,6 +11,8 @@ Expected shapes (every string non-empty):
     (what a user might describe that this technique fits), ``[[quotes]]``.
 ``data/intents.toml``
     one table per non-technique intent: ``[next] phrases = [...]``.
+``data/responses.toml``
+    the fixed lines of the dialogue, one key per field of ``Responses``.
 
 A quote table has ``text`` (verbatim), ``speaker`` and ``credential``.
 """
@@ -77,6 +79,27 @@ class Technique:
 
 
 @dataclass(frozen=True)
+class Responses:
+    """The fixed lines the coach speaks; some have {placeholders}."""
+
+    greeting: str
+    offer: str
+    help: str
+    fallback: str
+    unclear: str
+    safety: str
+    stop: str
+    nothing_yet: str
+    nothing_to_repeat: str
+    all_heard: str
+    first: str
+    clarify: str
+    declined: str
+    list_more: str
+    list_end: str
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the coach can say and every example phrase it understands."""
 
@@ -86,6 +109,7 @@ class Catalog:
     intent_phrases: tuple[tuple[str, tuple[str, ...]], ...]
     """(intent name, example phrases) for every intent other than technique tips."""
     source: str
+    responses: Responses
 
     def technique(self, technique_id: str) -> Technique:
         """The technique with this id; KeyError names unknown ids."""
@@ -121,7 +145,17 @@ def load_catalog(root: Path | None = None) -> Catalog:
         intro_quotes=_quotes(source_doc, "intro_quotes", base / "source.toml", source),
         intent_phrases=_intent_phrases(base / "intents.toml"),
         source=source,
+        responses=_responses(base / "responses.toml"),
     )
+
+
+def _responses(path: Path) -> Responses:
+    doc = _read(path)
+    names = Responses.__dataclass_fields__
+    for key in doc:
+        if key not in names:
+            raise ContentError(path, key, f"unknown key; known: {', '.join(names)}")
+    return Responses(**{name: _text(doc, name, path) for name in names})
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -1,0 +1,217 @@
+"""The conversation: a Match plus session state gives a Reply.
+
+State is small and explicit: the technique being discussed, the order
+techniques were heard in, the last thing said, and one pending question
+(an offer, a clarification, or a paged list) that "yes", "no", "more" or
+"the first one" can answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from content.catalog import Catalog, Quote, Technique
+from intents.matcher import Match, Matcher
+
+_LOG = logging.getLogger(__name__)
+
+LIST_PAGE = 4
+"""Technique titles read per page of the list."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the coach says back, and what it understood."""
+
+    text: str
+    intent: str
+    technique: str | None = None
+    confidence: float = 0.0
+    """How sure the matcher was, 0 to 1."""
+    end: bool = False
+    """The user asked to stop."""
+
+
+@dataclass
+class _State:
+    current: str | None = None
+    heard: list[str] = field(default_factory=list)
+    this_round: set[str] = field(default_factory=set)
+    """Techniques heard since the rotation last started over."""
+    new_round: bool = False
+    position: int = -1
+    """Index in ``heard`` of the technique being discussed."""
+    last_text: str = ""
+    pending: str | None = None
+    """"offer", "clarify", "list" or "why"; answered by affirm/deny/more."""
+    options: tuple[str, ...] = ()
+    list_page: int = 0
+    depth: int = 0
+    """How many "more" answers were given for the current technique."""
+
+
+class Session:
+    """One conversation with one person."""
+
+    def __init__(self, catalog: Catalog, matcher: Matcher) -> None:
+        self._catalog = catalog
+        self._matcher = matcher
+        self._say = catalog.responses
+        self._state = _State()
+
+    def hear(self, text: str) -> Reply:
+        """Understand ``text`` and answer it."""
+        if not text.strip():
+            return self._reply(self._say.unclear, "fallback")
+        match = self._matcher.match(text)
+        return self.respond(match)
+
+    def respond(self, match: Match | None) -> Reply:
+        """Answer an already-understood request."""
+        if match is None:
+            return self._reply(self._say.fallback, "fallback")
+        handler = getattr(self, f"_on_{match.intent}")
+        reply: Reply = handler(match)
+        return Reply(reply.text, reply.intent, reply.technique, match.confidence, reply.end)
+
+    # -- intents -------------------------------------------------------------
+
+    def _on_tip(self, match: Match) -> Reply:
+        if match.alternatives and match.technique:
+            first, second = (self._catalog.technique(t).title.lower() for t in match.alternatives[:2])
+            self._state.pending, self._state.options = "clarify", match.alternatives[:2]
+            return self._reply(self._say.clarify.format(first=first, second=second), "tip", match.technique)
+        return self._present(match.technique or self._unheard())
+
+    def _on_next(self, match: Match) -> Reply:
+        state = self._state
+        if 0 <= state.position < len(state.heard) - 1:
+            state.position += 1
+            return self._present(state.heard[state.position], record=False, intent="next")
+        return self._present(self._unheard(), intent="next")
+
+    def _on_previous(self, match: Match) -> Reply:
+        state = self._state
+        if state.position <= 0:
+            return self._reply(self._say.first if state.heard else self._say.nothing_yet, "previous")
+        state.position -= 1
+        return self._present(state.heard[state.position], record=False, intent="previous")
+
+    def _on_repeat(self, match: Match) -> Reply:
+        text = self._state.last_text or self._say.nothing_to_repeat
+        return Reply(text, "repeat", self._state.current)
+
+    def _on_quote(self, match: Match) -> Reply:
+        if self._state.pending == "why" or self._state.current is None:
+            # No tip yet: the intro's quote on why people hold back is the helpful one.
+            return self._reply(self._quote_text(self._catalog.intro_quotes), "quote")
+        technique = self._catalog.technique(self._state.current)
+        return self._reply(self._quote_text(technique.quotes), "quote", technique.id)
+
+    def _on_more(self, match: Match) -> Reply:
+        if self._state.pending == "list":
+            return self._list_page()
+        if self._state.current is None:
+            return self._reply(self._say.nothing_yet, "more")
+        technique = self._catalog.technique(self._state.current)
+        self._state.depth += 1
+        text = technique.detail if self._state.depth == 1 else technique.example
+        if self._state.depth >= 2:
+            text = f"{text} Say another for the next tip."
+        else:
+            self._state.pending = "offer"
+        return self._reply(text, "more", technique.id)
+
+    def _on_list(self, match: Match) -> Reply:
+        self._state.list_page = 0
+        return self._list_page()
+
+    def _on_why(self, match: Match) -> Reply:
+        text = f"{self._catalog.intro} Want to hear how a therapist put it?"
+        reply = self._reply(text, "why")
+        self._state.pending = "why"
+        return reply
+
+    def _on_practice(self, match: Match) -> Reply:
+        return self._reply(
+            "Practice mode is on its way. For now, try saying your opening line to me as a question.",
+            "practice",
+        )
+
+    def _on_help(self, match: Match) -> Reply:
+        return self._reply(self._say.help, "help")
+
+    def _on_stop(self, match: Match) -> Reply:
+        return Reply(self._say.stop, "stop", end=True)
+
+    def _on_affirm(self, match: Match) -> Reply:
+        pending, options = self._state.pending, self._state.options
+        if pending == "clarify":
+            return self._present(options[0], intent="affirm")
+        if pending == "why":
+            return self._on_quote(match)
+        if pending == "list":
+            return self._list_page()
+        if pending == "offer" and self._state.current:
+            return self._on_more(match)
+        return self._present(self._unheard(), intent="affirm")
+
+    def _on_deny(self, match: Match) -> Reply:
+        if self._state.pending == "clarify":
+            return self._present(self._state.options[1], intent="deny")
+        return self._reply(self._say.declined, "deny")
+
+    def _on_safety(self, match: Match) -> Reply:
+        return self._reply(self._say.safety, "safety")
+
+    def _on_fallback(self, match: Match) -> Reply:
+        return self._reply(self._say.fallback, "fallback")
+
+    # -- helpers -------------------------------------------------------------
+
+    def _reply(self, text: str, intent: str, technique: str | None = None) -> Reply:
+        """Record what was said; any pending question is answered by now."""
+        self._state.pending = None
+        self._state.last_text = text
+        return Reply(text, intent, technique)
+
+    def _present(self, technique_id: str, record: bool = True, intent: str = "tip") -> Reply:
+        technique = self._catalog.technique(technique_id)
+        state = self._state
+        if record:
+            state.heard.append(technique_id)
+            state.position = len(state.heard) - 1
+            state.this_round.add(technique_id)
+        state.current, state.depth = technique_id, 0
+        prefix = f"{self._say.all_heard} " if state.new_round else ""
+        state.new_round = False
+        reply = self._reply(f"{prefix}{technique.title}. {technique.summary} {self._say.offer}", intent, technique_id)
+        state.pending = "offer"
+        return reply
+
+    def _unheard(self) -> str:
+        """The next technique not heard in this round; a new round starts after all eleven."""
+        ids = [t.id for t in self._catalog.techniques]
+        if self._state.this_round >= set(ids):
+            self._state.this_round.clear()
+            self._state.new_round = True
+        return next(tid for tid in ids if tid not in self._state.this_round)
+
+    def _list_page(self) -> Reply:
+        techniques: tuple[Technique, ...] = self._catalog.techniques
+        start = self._state.list_page * LIST_PAGE
+        page = techniques[start : start + LIST_PAGE]
+        titles = ". ".join(f"{start + i + 1}, {t.title}" for i, t in enumerate(page))
+        intro = f"There are {len(techniques)} ways. " if start == 0 else ""
+        more_left = start + LIST_PAGE < len(techniques)
+        text = f"{intro}{titles}. {self._say.list_more if more_left else self._say.list_end}"
+        reply = self._reply(text, "list")
+        if more_left:
+            self._state.pending, self._state.list_page = "list", self._state.list_page + 1
+        return reply
+
+    def _quote_text(self, quotes: tuple[Quote, ...]) -> str:
+        lines = " ".join(f'"{q.text}"' for q in quotes)
+        first = quotes[0]
+        return f"{first.speaker}, {first.credential}: {lines} That's from {first.source}."

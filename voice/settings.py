@@ -1,0 +1,90 @@
+"""One Settings object: defaults <- config file <- environment <- command-line flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+ENV_PREFIX = "OPENUP_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a user can tune, built once in the entry point and passed down."""
+
+    engine: str | None = None
+    """Speech recognizer: "vosk", "pocketsphinx", or None to choose automatically."""
+    model_dir: Path | None = None
+    """Folder of speech models; None means the default (see voice.models)."""
+    mic: str | None = None
+    """Input device name or index; None is the system default."""
+    speaker: str | None = None
+    """Output device name or index; None is the system default."""
+    wake_phrase: str = "hey coach"
+    voice: str | None = None
+    """Text-to-speech voice id; None keeps the engine default."""
+    rate: int = 165
+    """Speaking rate, in words per minute."""
+    volume: float = 1.0
+    """Loudness, 0 to 1."""
+    follow_up: float = 8.0
+    """Seconds after a reply in which no wake phrase is needed."""
+    silence: float = 0.6
+    """Seconds of silence that end an utterance."""
+
+
+class SettingsError(ValueError):
+    """A config file or environment variable with a bad value."""
+
+
+def config_path(environ: Mapping[str, str]) -> Path:
+    """Where the user's config file lives (XDG_CONFIG_HOME/openup/config.toml)."""
+    base = environ.get("XDG_CONFIG_HOME") or str(Path(environ.get("HOME", "~")).expanduser() / ".config")
+    return Path(base) / "openup" / "config.toml"
+
+
+def load_settings(
+    flags: Mapping[str, Any],
+    environ: Mapping[str, str] = os.environ,
+    path: Path | None = None,
+) -> Settings:
+    """Merge the layers; later layers win, and None in ``flags`` means "not given"."""
+    path = path or config_path(environ)
+    values: dict[str, Any] = {}
+    if path.exists():
+        values.update(_read_config(path))
+    for field in dataclasses.fields(Settings):
+        raw = environ.get(ENV_PREFIX + field.name.upper())
+        if raw is not None:
+            values[field.name] = raw
+    values.update({k: v for k, v in flags.items() if v is not None and k in _FIELD_NAMES})
+    return Settings(**{name: _convert(name, value, path) for name, value in values.items()})
+
+
+_FIELD_NAMES = frozenset(f.name for f in dataclasses.fields(Settings))
+_CONVERTERS = {"rate": int, "volume": float, "follow_up": float, "silence": float, "model_dir": Path}
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"config file {path} cannot be read ({error}); fix or delete it") from None
+    unknown = sorted(set(data) - _FIELD_NAMES)
+    if unknown:
+        raise SettingsError(f"config file {path}: unknown setting {unknown[0]!r}; known: {', '.join(sorted(_FIELD_NAMES))}")
+    return data
+
+
+def _convert(name: str, value: Any, path: Path) -> Any:
+    convert = _CONVERTERS.get(name, str)
+    try:
+        return convert(value)
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"setting {name} = {value!r} is not a valid {convert.__name__} (from flags, {ENV_PREFIX}{name.upper()} or {path})"
+        ) from None

@@ -1,0 +1,30 @@
+"""The `openup intent` record: how one line (or one recording) was understood."""
+
+from __future__ import annotations
+
+import json
+
+from intents.matcher import Matcher
+
+
+def understand(matcher: Matcher, text: str) -> dict:
+    """The contract's keys (text, intent, technique, confidence) plus why it was chosen."""
+    ranking = matcher.rank(text)
+    match = matcher.match(text) if text.strip() else None
+    if match is None:
+        label, best = ranking.scores[0] if ranking.scores else ("", 0.0)
+        sure = best if label == "fallback" else 1.0 - best
+        record = {"text": text, "intent": "fallback", "technique": None, "confidence": round(min(max(sure, 0.0), 1.0), 2)}
+    else:
+        record = {"text": text, "intent": match.intent, "technique": match.technique, "confidence": match.confidence}
+        if match.alternatives:
+            record["alternatives"] = list(match.alternatives)
+    record["normalized"] = ranking.normalized
+    return record
+
+
+def describe(matcher: Matcher, text: str, **extra: object) -> str:
+    """One JSON line for ``text``; ``extra`` keys (such as transcript) are added."""
+    record = understand(matcher, text)
+    record.update(extra)
+    return json.dumps(record, ensure_ascii=False)
