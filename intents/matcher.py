@@ -36,6 +36,9 @@ TECHNIQUE_BIAS = 0.12
 NEAREST_SHARE = 0.7
 """Weight of the nearest phrase against the label's centroid in a label's score."""
 
+SPELLING = 60
+"""Lowest rapidfuzz ratio for snapping an unknown word onto a known one."""
+
 
 @dataclass(frozen=True)
 class Match:
@@ -157,12 +160,13 @@ class Matcher:
         return fixed
 
     def _nearest(self, word: str) -> str | None:
+        """A known word that is close in spelling and starts the same way (bodie -> body)."""
         if len(word) < 4:
             return None
         if word not in self._spelling:
-            cutoff = 85 if len(word) < 6 else 78
-            found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-            self._spelling[word] = found[0] if found else None
+            found = process.extract(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=5)
+            same_start = [w for w, _score, _i in found if w[:3] == word[:3]]
+            self._spelling[word] = same_start[0] if same_start else None
         return self._spelling[word]
 
 

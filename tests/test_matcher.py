@@ -1,0 +1,82 @@
+"""The matcher on labelled requests, safety first, and on awkward input."""
+
+from pathlib import Path
+
+import pytest
+
+from content.catalog import load_catalog
+from intents.evaluation import judge, load_labelled, summarize
+from intents.matcher import Matcher
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parents[1] / "shared" / "eval" / "dev_utterances.txt"
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher.from_catalog(load_catalog())
+
+
+def _summary(matcher, path):
+    return summarize([judge(item, matcher.match(item.text)) for item in load_labelled(path)])
+
+
+def test_our_labelled_set(matcher):
+    summary = _summary(matcher, HERE / "data" / "utterances.txt")
+    assert summary.total > 300
+    assert summary.exact >= 0.88
+    assert summary.safety_recall == 1.0
+    assert summary.fallback_precision >= 0.85 and summary.fallback_recall >= 0.75
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="the shared dev set is not beside this checkout")
+def test_public_dev_set(matcher):
+    summary = _summary(matcher, DEV)
+    assert summary.exact >= 0.9
+    assert summary.safety_recall == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "technique"),
+    [
+        ("she shuts down when i bring up money", "tip", "try-something-new"),
+        ("how do i fix my bodie language", "tip", "body-language"),
+        ("i think i speak the wrong love languish", "tip", "caring-behaviors"),
+        ("who said that", "quote", None),
+        ("uh say that again", "repeat", None),
+        ("he threatened me last night", "safety", None),
+        ("i'm scared of my husband", "safety", None),
+    ],
+)
+def test_examples(matcher, text, intent, technique):
+    match = matcher.match(text)
+    assert match is not None and match.intent == intent and match.technique == technique
+
+
+@pytest.mark.parametrize("text", ["what's on tv tonight", "set an alarm for seven", "who won the football"])
+def test_out_of_domain_is_no_match(matcher, text):
+    assert matcher.match(text) is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀😀😀", "ça va très bien", "x" * 10000, "talk " * 2000])
+def test_awkward_input_never_raises(matcher, text):
+    result = matcher.match(text)
+    assert result is None or 0.0 <= result.confidence <= 1.0
+
+
+def test_safety_beats_any_technique_words(matcher):
+    match = matcher.match("how do i listen better when he gets violent")
+    assert match is not None and match.intent == "safety" and match.technique is None
+
+
+def test_close_call_lists_both_techniques():
+    matcher = Matcher([("tip:a", "talk about money calmly"), ("tip:b", "talk about money kindly")])
+    match = matcher.match("talk about money")
+    assert match is not None and set(match.alternatives) == {"a", "b"}
+
+
+def test_ranking_explains_the_choice(matcher):
+    ranking = matcher.rank("How do I LISTEN better?")
+    assert ranking.normalized == "how do i listen better"
+    assert ranking.scores[0][0] == "tip:good-listener"
+    assert all(a[1] >= b[1] for a, b in zip(ranking.scores, ranking.scores[1:]))

@@ -1,0 +1,30 @@
+import pytest
+
+from intents.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How do I get HIM to talk?", "how do i get them to talk"),
+        ("My wife won't tell me what's wrong", "partner will not tell me what is wrong"),
+        ("um so uh my boyfriend dont listen", "so partner do not listen"),
+        ("[unk] she seemed off [unk]", "they seemed off"),
+        ("my husband's mood", "partner mood"),
+        ("there feelings", "them feelings"),
+        ("Im scared, you know, of her", "i am scared of them"),
+        ("café 😀 ok?", "cafe ok"),
+        ("", ""),
+        ("   \t ", ""),
+    ],
+)
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+
+
+def test_phrase_and_request_meet_in_the_middle():
+    assert normalize("How do I get my girlfriend to open up?") == normalize("how do i get my partner to open up")
+
+
+def test_very_long_text_is_handled():
+    assert normalize("talk " * 2000).count("talk") == 2000
