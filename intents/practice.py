@@ -1,0 +1,219 @@
+"""Feedback rules for practice attempts: small pure functions on spoken text and word timings.
+
+Each rule answers one question a therapist would ask about an opening line (DESIGN §6):
+was it a question, an open one, an "I" statement, was a feeling named, was it free of
+blame? Spoken text has no punctuation we can trust, so every rule judges by wording.
+Text is normalised once by `prepare` (lower case, contractions in one canonical form,
+hesitation sounds dropped); the rules take that normalised string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intents import practice_words as W
+
+
+@dataclass(frozen=True)
+class TimedWord:
+    """One recognised word with its timing (the recogniser's `Word`, minus voice)."""
+
+    text: str
+    start: float
+    """Seconds from the start of the utterance."""
+    end: float
+    """Seconds from the start of the utterance."""
+
+
+COMFORTABLE_WPM = (110.0, 160.0)
+"""A relaxed conversational pace, words per minute (the article: soft, relaxed tone)."""
+
+LONG_PAUSE = 2.5
+"""A gap between words at least this long, in seconds, counts as a long pause."""
+
+
+def prepare(text: str) -> str:
+    """Lower-case, unify apostrophes and contractions, drop hesitation sounds and odd symbols."""
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"[^a-z0-9',.;:!?\s]", " ", t)
+    t = re.sub(r"\bi'm\b", "i am", t)
+    t = re.sub(r"\blet's\b", "let us", t)
+    t = re.sub(r"(\w)'s been\b", r"\1 has been", t)
+    t = re.sub(r"\b(it|that|what|where|how|who|there|here|he|she|everything|something|nothing|this)'s\b",
+               r"\1 is", t)
+    t = re.sub(r"(\w)'re\b", r"\1 are", t)
+    t = re.sub(r"(\w)'ve\b", r"\1 have", t)
+    t = re.sub(r"(\w)'ll\b", r"\1 will", t)
+    t = re.sub(r"(\w)'d\b", r"\1 would", t)
+    t = re.sub(r"(\w)'s\b", r"\1", t)
+    t = re.sub(r"\bcan ?not\b", "can't", t)
+    t = re.sub(r"\bwill not\b", "won't", t)
+    t = re.sub(r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should)\s+not\b", r"\1n't", t)
+    t = re.sub(rf"\b({W.HESITATIONS})\b", " ", t)
+    t = re.sub(r"\s+([,.;:!?])", r"\1", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _clauses(t: str) -> list[list[str]]:
+    """Token lists split at punctuation, for rules that care where a clause begins."""
+    return [c.split() for c in re.split(r"[,.;:!?]+", t) if c.split()]
+
+
+def _starts_clause(tokens: list[str], i: int) -> bool:
+    """True if only discourse markers come before position i in its clause."""
+    return all(tok in W.MARKERS for tok in tokens[:i])
+
+
+def _has(pattern: str, t: str) -> bool:
+    return re.search(pattern, t) is not None
+
+
+def _wh_questions(t: str) -> list[str]:
+    """The wh-words that start a real question (not "when you…, you seemed", "what i need is")."""
+    found = []
+    for tokens in _clauses(t):
+        for i, tok in enumerate(tokens[:-1]):
+            nxt, prev = tokens[i + 1], tokens[i - 1] if i else ""
+            if tok not in W.WH or prev in W.EMBEDDING:
+                continue
+            if tok == "how" and nxt == "about":
+                found.append("how about")
+            elif nxt in W.AUX or nxt in W.WH_FOLLOWERS.get(tok, ()):
+                found.append(tok)
+            elif tok == "how" and nxt in W.HOW_DEGREE and _degree_question(tokens[i + 2:i + 4]):
+                found.append(tok)
+    return found
+
+
+def _degree_question(after: list[str]) -> bool:
+    """After "how hard"/"how many": "is it" or "times do" asks; "it is", "you do" tells."""
+    if after and after[0] in W.AUX:
+        return True
+    return len(after) == 2 and after[0] not in W.SUBJECTS and after[1] in W.AUX
+
+
+def _inverted(t: str) -> bool:
+    """An auxiliary before its subject: "do you", "are we", "is everything", "can i"."""
+    if _has(rf"\b({W.AUX_RX}) (you|we|i)\b", t) or _has(W.INVERTED_ANYWHERE, t):
+        return True
+    for tokens in _clauses(t):
+        for i, tok in enumerate(tokens[:-1]):
+            if tok in W.AUX and _starts_clause(tokens, i) and (
+                    tokens[i + 1] in W.SUBJECTS or tok in W.MODALS):
+                return True
+            if tok in ("want", "wanna", "need", "anything") and _starts_clause(tokens, i):
+                return True
+    return False
+
+
+def _indirect(t: str) -> str:
+    """'open', 'closed' or '' for requests that work as questions: "tell me about…", "i wonder if…"."""
+    if _has(W.INDIRECT_OPEN, t):
+        return "open"
+    if _has(W.INDIRECT_CLOSED, t) or _has(W.TAG_QUESTION, t):
+        return "closed"
+    return ""
+
+
+def question(t: str) -> bool:
+    """The attempt asks something, judged by wording (wh-word, inversion, tag, "tell me…")."""
+    return bool(_wh_questions(t)) or _inverted(t) or bool(_indirect(t))
+
+
+def open_question(t: str) -> bool:
+    """A question that cannot be answered yes or no ("what…", "how…", "tell me about…")."""
+    return any(w != "how about" for w in _wh_questions(t)) or _indirect(t) == "open"
+
+
+def i_statement(t: str) -> bool:
+    """First person about one's own feelings, needs or experience; "i feel like you…" is not."""
+    masked = re.sub(W.I_DISGUISED, " ", t)
+    return _has(W.I_OWN, masked)
+
+
+def feelings(t: str) -> tuple[str, ...]:
+    """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
+    tokens = t.replace(",", " ").split()
+    named = [w for w in tokens if w in W.FEELINGS]
+    named += [m.group(0) for m in re.finditer(W.FEELING_PHRASES, t)]
+    for i, tok in enumerate(tokens):
+        context = W.STATE_CONTEXT if tok in W.STATE_FEELINGS else W.FEEL_CONTEXT
+        if tok in W.CONTEXT_FEELINGS and set(tokens[max(0, i - 3):i]) & context:
+            named.append(tok)
+    return tuple(named)
+
+
+def feeling_named(t: str) -> bool:
+    """An emotion is named: hurt, sad, worried, lonely, "felt left out"…"""
+    return bool(feelings(t))
+
+
+def blame_phrases(t: str) -> tuple[str, ...]:
+    """Blame, contempt, absolutes or dismissal aimed at the partner, as found in the text."""
+    cleared = re.sub(W.KIND_ABSOLUTES, " ", t)
+    return tuple(m.group(0).strip() for m in re.finditer(W.BLAME, cleared))
+
+
+def blame_free(t: str) -> bool:
+    """No "you never", "what is wrong with you", "calm down", name-calling…"""
+    return not blame_phrases(t)
+
+
+def us_right_now(t: str) -> bool:
+    """A direct question about the relationship as it is now, not future-tripping."""
+    present = _has(W.PRESENT, t)
+    future_only = _has(W.FUTURE, t) and not present
+    return question(t) and _has(W.US, t) and not future_only
+
+
+def noticed_specific(t: str) -> bool:
+    """Names what was seen, in a moment: "when you were talking about work, you seemed…"."""
+    return _has(W.OBSERVED, t) and _has(W.MOMENT, t)
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(ies|ied|ing|ed|es|s|y)$", "", word) if len(word) > 4 else word
+
+
+def _mentions(t: str, alternatives: str) -> bool:
+    """True if any of "a|b|c" (words or short phrases) appears, allowing simple word endings."""
+    stems = {_stem(w) for w in t.replace(",", " ").split()}
+    for alt in alternatives.split("|"):
+        words = alt.split()
+        if len(words) > 1 and alt in t or len(words) == 1 and _stem(alt) in stems:
+            return True
+    return False
+
+
+def reflection_kept_content(t: str, keep: tuple[str, ...]) -> bool:
+    """The paraphrase kept at least half of the partner's content (each item "boss|manager")."""
+    if not keep:
+        return True
+    kept = sum(_mentions(t, group) for group in keep)
+    return kept * 2 >= len(keep)
+
+
+def reflection_named_feeling(t: str, feeling: tuple[str, ...]) -> bool:
+    """The paraphrase named the feeling the partner expressed (or a close word for it)."""
+    return any(_mentions(t, word) for word in feeling)
+
+
+def pace_wpm(words: tuple[TimedWord, ...]) -> float | None:
+    """Speaking rate in words per minute from first word start to last word end, pauses included."""
+    if len(words) < 3:
+        return None
+    span = words[-1].end - words[0].start
+    return len(words) * 60.0 / span if span > 0 else None
+
+
+def long_pauses(words: tuple[TimedWord, ...], gap: float = LONG_PAUSE) -> tuple[float, ...]:
+    """Lengths in seconds of the silences between words that last at least `gap`."""
+    gaps = (b.start - a.end for a, b in zip(words, words[1:]))
+    return tuple(round(g, 2) for g in gaps if g >= gap)
+
+
+def fillers(text: str) -> tuple[str, ...]:
+    """Filler words in the raw text: um, uh, "you know", "like" used as a pause."""
+    t = text.lower().replace("\u2019", "'")
+    return tuple(m.group(0).strip(" ,") for m in re.finditer(W.FILLERS, t))

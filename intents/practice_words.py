@@ -1,0 +1,189 @@
+"""Word lists and patterns behind the practice rules (intents/practice.py), kept apart so the
+rules stay short. All patterns apply to text already passed through `practice.prepare`:
+lower case, "i am" / "you are" / "what is" spelled out, negations as "don't", "can't".
+"""
+
+from __future__ import annotations
+
+HESITATIONS = r"um+|uh+|uhm|erm|er|hmm+|mm+|ah+"
+
+MARKERS = frozenset("""so but and or okay ok well hey honestly anyway then now just also babe love
+like seriously really oh look listen right yeah yes no hon sweetheart please""".split())
+"""Words that may come before a question without making it a statement."""
+
+WH = frozenset("what how why where when who which whose".split())
+
+AUX = frozenset("""is are was were am do does did don't doesn't didn't isn't aren't wasn't weren't can
+could would will should shall may might can't couldn't wouldn't won't shouldn't have has had haven't
+hasn't""".split())
+
+AUX_RX = ("do|does|did|don't|doesn't|didn't|are|were|aren't|weren't|can|could|would|will|should|"
+          "shall|may|might|can't|couldn't|wouldn't|won't|shouldn't|am")
+"""Auxiliaries that, directly before you/we/i, make a question anywhere in a sentence."""
+
+SUBJECTS = frozenset("""you we i it this that there everything something anything things he she they
+now your my our the someone anyone""".split())
+
+EMBEDDING = frozenset("""know knew see saw understand understood said say told heard remember forgot
+forget mean matter matters realize realise decide figure show showed love is was that because
+exactly idea sure ask asked about tell""".split())
+"""Before a wh-word these make it part of a statement: "i know what is going on"."""
+
+WH_FOLLOWERS = {
+    "what": ("happened", "happens", "made", "makes", "changed", "kind", "else", "about", "part",
+             "brought", "came", "went", "exactly", "sort", "time", "helps", "would", "could"),
+    "how": ("come",),
+    "which": ("part", "one", "bit"),
+    "who": ("cares",),
+}
+"""Words after a wh-word that make a question without an auxiliary: "what happened"."""
+
+HOW_DEGREE = frozenset("hard long much many often bad serious close well sure big important".split())
+
+INVERTED_ANYWHERE = (
+    r"\b(have|has|haven't|hasn't|had) (you|we|i|things|it) (been|ever|noticed|thought|felt|had|seen"
+    r"|talked|got|gotten|heard|considered|tried|done|said|told|always|never|changed)\b"
+    r"|\b(is|was|isn't|wasn't) (everything|something|anything|there|now)\b"
+    r"|\b(is|was|isn't|wasn't) (it|that|this) (okay|alright|ok|true|right|fair|something|anything|me"
+    r"|because|just|hard|about|too|possible|worth|still|really|normal|a|the|going|bothering|weighing)\b"
+)
+
+INDIRECT_OPEN = (
+    r"(?<!to )(?<!na )(?<!you )(?<!never )(?<!always )(?<!don't )\btell me (about|more|what|how|why|where|when|who|which)\b"
+    r"|\b(walk|talk) me through\b|\bhelp me understand\b"
+    r"|\bi (wonder|wondered|was wondering|am wondering|have been wondering) (what|how|why|where|when|who)\b"
+    r"|\b(want|like|love|need) to (know|hear|understand) (what|how|why|where|when|who|about|more)\b"
+    r"|\bi am curious (about|what|how|why|where|when)\b"
+)
+
+INDIRECT_CLOSED = (
+    r"\bi (wonder|wondered|was wondering|am wondering|have been wondering) (if|whether)\b"
+    r"|\b(want|need|like|love) to know (if|whether)\b|\b(let me know|tell me) (if|whether)\b"
+)
+
+TAG_QUESTION = (
+    r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bbe )(?<!\ball )(?<!\bit )(?<!\bthat )\bright\W*$"
+    r"|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you)\W*$"
+)
+
+ADVERBS = (r"really|so|just|a|bit|little|kind|of|sort|also|still|not|very|pretty|quite|always|sometimes|"
+           r"honestly|actually|too|getting|feeling|being|more|most|lot|even|deeply|truly|super|"
+           r"extremely|totally|genuinely|starting|to|feel|become|becoming|often|never|probably")
+
+FEELINGS = frozenset("""hurt hurting hurts sad sadness sadder worried worry worries worrying lonely
+loneliness angry anger mad anxious anxiety frustrated frustrating frustration scared scary scares
+afraid fear fears fearful frightened overwhelmed overwhelming stressed stress stressful upset ashamed
+shame jealous jealousy disappointed disappointment disappointing nervous hopeless happy happier
+happiness glad joy joyful excited grateful thankful proud relieved embarrassed embarrassing guilty guilt
+insecure depressed tense aggravated annoyed irritated irritable grumpy moody bitter resentful
+resentment heartbroken devastated miserable unhappy terrified panicked panicky confused exhausted
+tired drained hopeful content uneasy vulnerable rejected abandoned neglected unappreciated unloved
+disconnected isolated helpless defeated discouraged restless agitated furious livid sorrow grief
+grieving lonesome homesick hurtful humiliated humiliating regret regretful envious heartbreaking
+worn""".split())
+"""Emotion words named anywhere ("i am not angry" still names anger)."""
+
+FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood|burn(ed|t) out"
+                   r"|stressed out|fed up|freaked out|on edge|left out|let down|cared for"
+                   r"|taken for granted|broken ?hearted)\b")
+
+CONTEXT_FEELINGS = frozenset("""good bad safe safer unsafe small alone down lost distant ignored
+invisible comfortable uncomfortable loved unheard calm""".split())
+"""Words that name a feeling only after a feeling verb: "i feel safe", "you seem down"."""
+
+FEEL_CONTEXT = frozenset("""feel feels felt feeling seem seems seemed look looks looked sound sounds
+sounded""".split())
+
+STATE_FEELINGS = frozenset("down alone".split())
+"""Context feelings that a plain "to be" also introduces: "when i am down"."""
+
+STATE_CONTEXT = FEEL_CONTEXT | frozenset("am are is was were been be get got getting".split())
+
+I_DISGUISED = (r"\bi (really |just )?(feel|felt|think|know|guess|bet|noticed|notice|saw|see|hear|heard"
+               r"|understand|believe|swear|suppose) (like |that |as if )?(you|your)\b")
+"""Sentences that start with "i" but are about the partner: "i feel like you never…"."""
+
+_FEELING_RX = "|".join(sorted(FEELINGS)) + r"|sorry|struggling|not good at|bad at|not sure|new to|lost"
+
+I_OWN = (
+    r"\bi (feel|felt|have felt|am feeling|was feeling|have been feeling|would feel|keep feeling)\b"
+    r"|\bi (have|had) been\b"
+    rf"|\bi (am|was|get|got)( ({ADVERBS}))*( ({_FEELING_RX}))\b"
+    rf"|\bi( ({ADVERBS}))* (need|want|miss|wish|hope|worry|struggle|care|love|crave|long|regret|fear"
+    r"|lost|grew up|tend to|usually|have trouble|have a hard time|find it hard|never learned|have never"
+    r"|don't know how|don't always know|can't stop|would love|would like|would really like|would feel"
+    r"|am working on|am trying)\b"
+    r"|\b(hard|difficult|scary|new|tough|important|big|frightening) for me\b"
+    r"|\b(means?|meant) (a lot|so much|everything) to me\b|\bhappened to me\b"
+    r"|\b(it|this|that) (really )?(scares|worries|hurts|upsets|frightens|terrifies|saddens|bothers) me\b"
+    rf"|\bmakes me (feel )?({_FEELING_RX})\b"
+    r"|\bi (know|realize|realise|noticed|think|guess) i (have|am|usually|tend|was|get|need|want|can be"
+    r"|could|don't|do|often|sometimes)\b"
+)
+
+KIND_ABSOLUTES = (
+    r"\byou always (make me (laugh|smile|feel (safe|loved|better|good|happy|special))"
+    r"|know (how|what)|help|support|listen to me when|remember|show up|look out)\b"
+    r"|\byou never (have|need|had) to\b|\byou are always (so )?(kind|good|sweet|patient|there)\b"
+)
+"""Absolutes that are praise or reassurance, removed before looking for blame."""
+
+_NEG_ADJ = (r"overreacting|overthinking|dramatic|ridiculous|crazy|selfish|lazy|childish|immature|"
+            r"paranoid|impossible|sensitive|unreasonable|pathetic|useless|insane|irrational|stupid|dumb|"
+            r"idiot|mean|cold|weird|annoying|difficult|grumpy|moody|needy|clingy|stubborn|defensive|rude|"
+            r"boring|hysterical|nuts|cruel|heartless|fake|liar|jerk|child|baby|mess|toxic|controlling|"
+            r"exhausting|unbelievable|unbearable|too much|hopeless")
+
+BLAME = (
+    r"\byou (are |were |have been |would )?(always|never)\b|\b(are|do|did) you (always|never|even)\b"
+    r"|\byou (don't|didn't) (even|care|listen|understand|get it|ever|love|try|respect|appreciate|notice)\b"
+    r"|\byou (wouldn't|won't|can't|couldn't) (understand|get it|possibly|even|ever)\b"
+    r"|\bwhat is (wrong|the matter) with you\b|\bwhat is your (problem|deal)\b|\bwhat the (hell|heck)\b"
+    r"|\bwhat were you thinking\b|\bhow (could|dare) you\b|\bhow many times\b"
+    r"|\bwhy (can't|won't|don't|didn't|couldn't|wouldn't) you\b|\bwhy would you\b"
+    r"|\bwhy (are|were) you (being|so|always|like this|acting)\b|\bwhy do you have to\b"
+    r"|\bcan't you (just|ever|at least|even)\b|\bcan you (at least|just once)\b|\bat least try\b"
+    r"|\bfor once\b|\bas usual\b|\btypical\b|\bhere we go again\b|\bof course you\b"
+    r"|\bevery single time\b|\bevery time you\b|\bwhether you like it or not\b"
+    rf"|\byou (are|were|have been|get|act)( (just|being|so|such|too|a|an|really|totally|completely"
+    rf"|acting|always|very|again|kind of|being so))* ({_NEG_ADJ})\b"
+    r"|\byou aren't making (any )?sense\b|\b(idiot|moron|jerk|loser|dumbass|asshole|shut up)\b"
+    r"|\b(that|this|it) is (so |just |really )?(stupid|ridiculous|dumb|crazy|insane|nonsense|pathetic)\b"
+    r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
+    r"|\b(no|not (such |that |really )?(a |that )?|isn't (a |that )?)big (of a )?deal\b"
+    r"|\bforget (it|about it)\b|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
+    r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
+    r"|\bdon't be (so )?(sensitive|silly|dramatic|upset|sad|like that|ridiculous|a baby)\b"
+    r"|\bstop (being|crying|whining|complaining|sulking|shutting|overthinking|overreacting|acting)\b"
+    r"|\ball in your head\b|\bgrow up\b|\bspit it out\b|\bout with it\b"
+    r"|\b(talk|speak|say it|tell me) (to me )?already\b|\bugh\b"
+    r"|\byou (need|have|have got|got|better|had better) to (stop|start|get|open|talk|tell|listen|be"
+    r"|understand|learn|change|fix|see|grow|calm|deal|snap|quit|accept|admit|explain)\b"
+    r"|\byou should (have|know|be|stop|get|see|listen)\b|\bshutting me out\b|\byou shut me out\b"
+    r"|\byou (are|have been|were) (hiding|lying|ignoring|avoiding|keeping secrets|cheating)\b"
+    r"|\byour fault\b|\bbecause of you\b|\byou (only )?care (only )?about yourself\b"
+    r"|\byou (make|made) me (so |really |feel )*(angry|mad|furious|crazy|sick|sad|miserable"
+    r"|frustrated|upset|stupid|bad|small|worthless|like|want to|cry)\b"
+)
+
+PRESENT = (r"\b(right now|now|these days|lately|at the moment|currently|today|tonight|this week"
+           r"|anymore|still|where we are|where we stand|how we are)\b")
+FUTURE = (r"\b(future|someday|one day|years|months|married|going to be|will we|down the road"
+          r"|long run|long term)\b")
+US = r"\b(us|we|our|ourselves|relationship|between us|together|you and me|me and you|with me|this)\b"
+
+OBSERVED = (r"\byou (seemed|seem|looked|look|sounded|sound|got|went|were|have been|stayed|kept|came"
+            r"|walked|hung up|left)\b|\bi (noticed|saw|could see|could tell|heard) (you|that you|how you)\b")
+MOMENT = (r"\b(when|after|before|during|earlier|while|since|this morning|tonight|last night|yesterday"
+          r"|today|this week|all (day|evening|week|night)|at (dinner|lunch|breakfast|the|work)"
+          r"|on the phone|reading)\b")
+
+FILLERS = (
+    r"\b(um+|uh+|uhm|erm|er|hmm+)\b"
+    r"|\byou know\b(?! (what|that|how|why|when|where|who|i|me|it|about|this|him|her|them|we|you|if))"
+    r"|(?:(?<=\bso )|(?<=\band )|(?<=\bbut )|(?<=, ))like\b|\blike(?=,? (um|uh|er)\b)"
+    r"|\bbasically\b|\bliterally\b"
+)
+
+MODALS = frozenset("would could can will should shall may might".split())
+"""At the start of a clause a modal asks, whatever follows: "would saturday work"."""
