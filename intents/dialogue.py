@@ -80,8 +80,9 @@ class Session:
     def _on_tip(self, match: Match) -> Reply:
         if match.alternatives and match.technique:
             first, second = (self._catalog.technique(t).title.lower() for t in match.alternatives[:2])
+            reply = self._reply(self._say.clarify.format(first=first, second=second), "tip", match.technique)
             self._state.pending, self._state.options = "clarify", match.alternatives[:2]
-            return self._reply(self._say.clarify.format(first=first, second=second), "tip", match.technique)
+            return reply
         return self._present(match.technique or self._unheard())
 
     def _on_next(self, match: Match) -> Reply:
