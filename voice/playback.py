@@ -68,9 +68,10 @@ class WavSpeaker(NullSpeaker):
         """rate: sample rate of the file in Hertz; speech at other rates is resampled."""
         self.path, self.rate = Path(path), rate
         try:
-            self._wav = wave.open(str(self.path), "wb")
+            self._file = self.path.open("wb")  # opened here: wave.open(path) leaks noise on failure
         except OSError as exc:
             raise SpeechOutputError(f"cannot write {self.path}: {exc.strerror}; choose another --out path") from exc
+        self._wav = wave.open(self._file, "wb")
         self._wav.setnchannels(1)
         self._wav.setsampwidth(2)
         self._wav.setframerate(rate)
@@ -91,6 +92,7 @@ class WavSpeaker(NullSpeaker):
 
     def close(self) -> None:
         self._wav.close()
+        self._file.close()
 
     def _write(self, pcm: bytes) -> None:
         try:
