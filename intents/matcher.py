@@ -24,7 +24,7 @@ from intents.wording import features, stem_words
 
 _LOG = logging.getLogger(__name__)
 
-ACCEPT = 0.22
+ACCEPT = 0.15
 """Lowest best-phrase similarity that still counts as understood."""
 
 CLOSE_CALL = 0.04
@@ -33,7 +33,7 @@ CLOSE_CALL = 0.04
 TECHNIQUE_BIAS = 0.12
 """How far a technique may trail a generic tip and still be preferred."""
 
-NEAREST_SHARE = 0.7
+NEAREST_SHARE = 0.5
 """Weight of the nearest phrase against the label's centroid in a label's score."""
 
 SPELLING = 60
@@ -93,13 +93,8 @@ class Matcher:
             feats = set(features(stem_words(normalize(phrase).split())))
             if feats:
                 documents.append((label, feats))
-        frequency: dict[str, int] = defaultdict(int)
-        for _label, feats in documents:
-            for feat in feats:
-                frequency[feat] += 1
-        count = len(documents)
-        self._idf = {feat: math.log(1 + count / n) for feat, n in frequency.items()}
-        self._unknown_weight = math.log(1 + count)
+        self._idf = _weights(documents)
+        self._unknown_weight = max(self._idf.values(), default=1.0)
         vectors = [{f: self._idf[f] for f in feats} for _label, feats in documents]
         self._phrase_labels = [label for label, _feats in documents]
         self._phrases = _Index(vectors)
@@ -168,6 +163,15 @@ class Matcher:
             same_start = [w for w, _score, _i in found if w[:3] == word[:3]]
             self._spelling[word] = same_start[0] if same_start else None
         return self._spelling[word]
+
+
+def _weights(documents: list[tuple[str, set[str]]]) -> dict[str, float]:
+    """Inverse phrase frequency: "how do i" weighs little, "silence" much."""
+    frequency: dict[str, int] = defaultdict(int)
+    for _label, feats in documents:
+        for feat in feats:
+            frequency[feat] += 1
+    return {feat: math.log(1 + len(documents) / n) for feat, n in frequency.items()}
 
 
 def _centroid(vectors: list[dict[str, float]], labels: list[str], label: str) -> dict[str, float]:

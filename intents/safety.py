@@ -38,7 +38,7 @@ _PATTERNS = (
     r"\b(track|tracks|tracking|monitor\w*|spy\w*|spies) (on )?(me|my (phone|location|messages|texts|email))\b|\bcheck\w* up on me\b|\bgo\w* through my phone\b",
     r"\b(afraid|scared|frightened|terrified) to (go|be) (home|alone)\b|\bescap\w*|\b(leave|go) .*\b(afraid|scared|frightened)\b",
     r"\bcontrol\w* (all|the) (money|finances|bank|accounts?)\b|\bkeeps? me from\b|\bcalls? me (names|stupid|worthless|useless|ugly|fat|a \w+)\b",
-    r"\b(aggressive|aggression|wreck\w* my|pull\w* my hair|spit\w* (on|at) me|sexual\w*)\b|\bkick\w* (me|the (door|wall)|things)\b",
+    r"(?<!passive )\baggressive\b|\b(aggression|wreck\w* my|pull\w* my hair|spit\w* (on|at) me|sexual\w*)\b|\bkick\w* (me|the (door|wall)|things)\b",
     r"\b(push|pushed|pushes|pushing|shoves?) (the kids|the children|them around)\b|\bgets? (mean|nasty|scary|frightening)\b",
     r"\b(force|forces|forced|forcing|pin|pinned|pins|hold me down|held me down|trap\w*) me\b",
     r"\b(take|takes|took|taking|hide|hides|hid) (away )?(my|the) (kids|children|keys|car keys|passport|money|phone|wallet)\b",
@@ -47,7 +47,7 @@ _PATTERNS = (
     r"\b(temper|rage|raging|explode\w*|lose it|loses it|snaps) .*\b(afraid|scared|frightened)\b",
     r"\b(afraid|scared|frightened) .*\b(temper|rage|raging|explode\w*|lose it|loses it|snaps)\b",
     r"\b(be|you will be|you would be|i would be|i will be) sorry\b",
-    r"\b(scares|frightens|terrifies) me\b",
+    r"\b(they|partner|it) (really |sometimes |often )?(scares|frightens|terrifies) me\b",
     r"\bfor my (life|safety)\b|\bcall(ed)? the (cops|police)\b|\b(911|999)\b",
 )
 
