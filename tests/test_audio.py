@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tracemalloc
 import wave
 
 import numpy as np
@@ -10,7 +11,9 @@ import pytest
 
 from audio_fakes import (dominant_frequency, from_pcm16, need_tool, noise, pcm16, rms_dbfs,
                          tone, write_any_wav)
+from voice import wavfile
 from voice.audio import RATE, AudioChunk, chunk_audio, read_wav, wav_chunks, write_wav
+from voice.resample import Resampler
 from voice.errors import AudioInputError
 
 
@@ -126,6 +129,51 @@ def test_wav_chunks_convert_other_formats(tmp_path):
     path = write_any_wav(tmp_path / "s.wav", tone(0.5, 440, -6, 44100), 44100)
     joined = b"".join(c.audio for c in wav_chunks(path, seconds=0.05))
     assert joined == read_wav(path)
+
+
+@pytest.mark.parametrize("block", [0.013, 0.1, 0.77])
+def test_block_size_does_not_change_conversion(tmp_path, block):
+    path = write_any_wav(tmp_path / "s.wav", noise(1.3, -12, rate=44100), 44100, 3)
+    fmt = wavfile.read_format(path)
+    assert b"".join(wavfile.converted_blocks(path, fmt, seconds=block)) == read_wav(path)
+
+
+@pytest.mark.parametrize("rate", [8000, 22050, 48000])
+def test_resampler_carries_phase_across_blocks(rate):
+    signal = tone(0.5, 300, -6, rate)
+    whole = Resampler(rate)(signal)
+    resample = Resampler(rate)
+    pieces = np.concatenate([resample(signal[i: i + 441]) for i in range(0, len(signal), 441)])
+    assert abs(len(pieces) - 8000) <= 1 and len(pieces) == len(whole)
+    assert np.max(np.abs(pieces - whole)) < 1e-5
+    if rate < RATE:  # upsampling needs no filter: plain linear interpolation
+        expected = np.interp(np.arange(len(pieces)) * rate / RATE, np.arange(len(signal)), signal)
+        assert np.max(np.abs(pieces - expected)) < 1e-5
+
+
+def test_long_files_stream_in_constant_memory(tmp_path):
+    path = tmp_path / "long.wav"
+    minute = pcm16(np.tile(noise(1.0, -30, rate=48000), 60))
+    with wave.open(str(path), "wb") as out:  # 10 minutes of 48 kHz: 57 MB
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(48000)
+        for _ in range(10):
+            out.writeframes(minute)
+    del minute
+    tracemalloc.start()
+    count = sum(len(chunk.audio) for chunk in wav_chunks(path, seconds=0.1))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 600 * RATE * 2
+    assert peak < 20_000_000, f"peak {peak} bytes"
+
+
+def test_microphone_names_are_reexported_lazily():
+    import voice.audio as audio
+    from voice import microphone
+
+    assert audio.Microphone is microphone.Microphone and audio.find_device is microphone.find_device
+    with pytest.raises(AttributeError):
+        audio.Speaker
 
 
 def test_wav_chunks_report_errors_before_iterating(tmp_path):

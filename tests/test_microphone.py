@@ -250,12 +250,3 @@ def test_device_that_refuses_16k_is_resampled(monkeypatch):
     assert abs(dominant_frequency(audio) - 440) < 3
     assert abs(rms_dbfs(audio) - (-9.0)) < 0.3
 
-
-def test_stream_resampler_matches_whole_signal_conversion():
-    signal = pcm16(tone(0.5, 300, -6, 44100))
-    resample = microphone._StreamResampler(44100)
-    pieces = b"".join(resample(signal[i: i + 882]) for i in range(0, len(signal), 882))
-    whole = np.frombuffer(signal, "<i2").astype(np.float64)
-    positions = np.arange(len(pieces) // 2) * 44100 / 16000
-    expected = np.interp(positions, np.arange(len(whole)), whole)
-    assert np.max(np.abs(np.frombuffer(pieces, "<i2") - expected)) <= 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 RATE = 16000
 """Sample rate every recognizer receives, in Hertz."""
@@ -45,33 +45,35 @@ def read_wav(path: str | Path) -> bytes:
     from voice import wavfile
 
     fmt = wavfile.read_format(path)
-    return wavfile.convert(wavfile.read_samples(Path(path), fmt), fmt)
+    if fmt.is_native:
+        return wavfile.read_samples(Path(path), fmt)
+    return b"".join(wavfile.converted_blocks(path, fmt))
 
 
 def wav_chunks(path: str | Path, seconds: float = 0.1) -> Iterator[AudioChunk]:
-    """Stream a WAV file as AudioChunks of `seconds`, timestamps from 0.
+    """Stream a WAV file as AudioChunks of `seconds` (timestamps from 0), converting
+    as it goes: constant memory even for hours of audio.
 
     File errors (AudioInputError) are raised by this call, before iteration
-    starts, so callers can report them up front. Files already at 16 kHz mono 16-bit are read piecewise (constant memory);
-    others are converted whole first.
+    starts, so callers can report them up front.
     """
     from voice import wavfile
 
     fmt = wavfile.read_format(path)
-    if not fmt.is_native:
-        return chunk_audio(wavfile.convert(wavfile.read_samples(Path(path), fmt), fmt), seconds)
-    return _stream_native(Path(path), fmt, seconds)
+    return rechunk(wavfile.converted_blocks(path, fmt, seconds=max(seconds, 1.0)), seconds)
 
 
-def _stream_native(path: Path, fmt, seconds: float) -> Iterator[AudioChunk]:
+def rechunk(blocks: Iterable[bytes], seconds: float = 0.1, start: float = 0.0) -> Iterator[AudioChunk]:
+    """Regroup a stream of 16 kHz byte blocks of any sizes into AudioChunks of `seconds`."""
     step = max(WIDTH, int(RATE * seconds) * WIDTH)
-    with path.open("rb") as handle:
-        handle.seek(fmt.data_offset)
-        for offset in range(0, fmt.data_size, step):
-            audio = handle.read(min(step, fmt.data_size - offset))
-            if not audio:
-                return
-            yield AudioChunk(audio, offset / (WIDTH * RATE))
+    pending, offset = b"", 0
+    for block in blocks:
+        pending += block
+        while len(pending) >= step:
+            yield AudioChunk(pending[:step], start + offset / (WIDTH * RATE))
+            pending, offset = pending[step:], offset + step
+    if pending:
+        yield AudioChunk(pending, start + offset / (WIDTH * RATE))
 
 
 def write_wav(path: str | Path, audio: bytes, rate: int = RATE) -> Path:
@@ -85,3 +87,15 @@ def write_wav(path: str | Path, audio: bytes, rate: int = RATE) -> Path:
         out.setframerate(rate)
         out.writeframes(audio)
     return path
+
+
+_MICROPHONE_NAMES = ("Microphone", "Device", "list_devices", "find_device")
+
+
+def __getattr__(name: str):
+    """`from voice.audio import Microphone` works too; sounddevice still loads lazily."""
+    if name in _MICROPHONE_NAMES:
+        from voice import microphone
+
+        return getattr(microphone, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -146,7 +146,7 @@ class Microphone:
     def __iter__(self) -> Iterator[AudioChunk]:
         if self._stream is None:
             self.open()
-        resample = _StreamResampler(self._rate) if self._rate != RATE else None
+        resample = _to_16k(self._rate) if self._rate != RATE else None
         samples = 0
         while True:
             audio = self._next_block()
@@ -167,23 +167,17 @@ class Microphone:
         return block
 
 
-class _StreamResampler:
-    """Linear-interpolation resampler to RATE that carries its phase across blocks."""
 
-    def __init__(self, source_rate: int) -> None:
-        self.step = source_rate / RATE
-        self.position = 0.0  # of the next output sample, relative to the next block's first sample
-        self.previous = None
+def _to_16k(source_rate: int):
+    """Converter of int16 blocks at source_rate to 16 kHz int16 bytes (numpy)."""
+    import numpy as np
 
-    def __call__(self, block: bytes) -> bytes:
-        import numpy as np
+    from voice.resample import Resampler
 
+    resample = Resampler(source_rate)
+
+    def convert(block: bytes) -> bytes:
         samples = np.frombuffer(block, dtype="<i2").astype(np.float32)
-        if len(samples) == 0:
-            return b""
-        padded = np.concatenate([[samples[0] if self.previous is None else self.previous], samples])
-        positions = np.arange(self.position, len(samples) - 1 + 1e-9, self.step)
-        self.position = (positions[-1] + self.step - len(samples)) if len(positions) else self.position - len(samples)
-        self.previous = samples[-1]
-        out = np.interp(positions + 1, np.arange(len(padded)), padded)
-        return np.round(out).astype("<i2").tobytes()
+        return np.clip(np.round(resample(samples)), -32768, 32767).astype("<i2").tobytes()
+
+    return convert

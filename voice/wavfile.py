@@ -140,32 +140,6 @@ def _to_float(raw: bytes, fmt: WavFormat):
     return samples.reshape(-1, fmt.channels)
 
 
-def _lowpass(signal, src_rate: int):
-    """Hann-windowed sinc below the target Nyquist, so downsampling does not alias."""
-    import numpy as np
-
-    ratio = src_rate / RATE
-    half = int(4 * ratio) + 1
-    taps = np.arange(-half, half + 1, dtype=np.float64)
-    cutoff = 0.45 / ratio  # cycles per source sample
-    kernel = 2 * cutoff * np.sinc(2 * cutoff * taps) * np.hanning(len(taps))
-    kernel /= kernel.sum()
-    return np.convolve(signal, kernel.astype(np.float32), mode="same")
-
-
-def resample(signal, src_rate: int):
-    """Mono float samples at src_rate -> float samples at RATE (linear interpolation)."""
-    import numpy as np
-
-    if src_rate == RATE or len(signal) == 0:
-        return signal
-    if src_rate > RATE:
-        signal = _lowpass(signal, src_rate)
-    count = max(1, int(round(len(signal) * RATE / src_rate)))
-    positions = np.arange(count, dtype=np.float64) * (src_rate / RATE)
-    return np.interp(positions, np.arange(len(signal)), signal).astype(np.float32)
-
-
 def to_pcm16(signal) -> bytes:
     """Float samples in -1..1 -> 16-bit little-endian bytes, clipped."""
     import numpy as np
@@ -174,22 +148,40 @@ def to_pcm16(signal) -> bytes:
     return scaled.astype("<i2").tobytes()
 
 
-def convert(raw: bytes, fmt: WavFormat) -> bytes:
-    """Any supported sample data -> 16 kHz mono 16-bit PCM bytes."""
-    if fmt.is_native:
-        return raw
+def converted_blocks(path: str | Path, fmt: WavFormat, seconds: float = 5.0) -> Iterator[bytes]:
+    """The file's audio as 16 kHz mono 16-bit bytes, `seconds` of source at a time
+    (constant memory, whatever the file's length or encoding)."""
+    convert = None if fmt.is_native else _converter(fmt)
+    frame_bytes = fmt.width * fmt.channels
+    step = max(1, int(fmt.rate * seconds)) * frame_bytes
+    with Path(path).open("rb") as handle:
+        handle.seek(fmt.data_offset)
+        for offset in range(0, fmt.data_size, step):
+            raw = handle.read(min(step, fmt.data_size - offset))
+            raw = raw[: len(raw) // frame_bytes * frame_bytes]
+            if not raw:
+                return
+            yield convert(raw) if convert else raw
+
+
+def _converter(fmt: WavFormat):
+    """A function turning raw blocks of this format into 16 kHz mono 16-bit bytes."""
     try:
-        import numpy  # noqa: F401
-    except ImportError as err:
+        from voice.resample import Resampler
+        resample = Resampler(fmt.rate) if fmt.rate != RATE else None
+    except ImportError as err:  # numpy missing
         raise AudioInputError("converting this WAV needs numpy: pip install numpy") from err
-    mono = _to_float(raw, fmt).mean(axis=1)
     log.debug("converting %d Hz x%d %d-byte audio to 16 kHz mono", fmt.rate, fmt.channels, fmt.width)
-    return to_pcm16(resample(mono, fmt.rate))
+
+    def convert(raw: bytes) -> bytes:
+        mono = _to_float(raw, fmt).mean(axis=1)
+        return to_pcm16(resample(mono) if resample else mono)
+
+    return convert
 
 
-def read_samples(path: Path, fmt: WavFormat, start: int = 0, size: int | None = None) -> bytes:
-    """Raw sample bytes of a parsed WAV file, from byte `start` of its data."""
-    size = fmt.data_size - start if size is None else min(size, fmt.data_size - start)
+def read_samples(path: Path, fmt: WavFormat) -> bytes:
+    """All raw sample bytes of a parsed WAV file."""
     with path.open("rb") as handle:
-        handle.seek(fmt.data_offset + start)
-        return handle.read(max(0, size))
+        handle.seek(fmt.data_offset)
+        return handle.read(fmt.data_size)

@@ -1,0 +1,55 @@
+"""Streaming sample-rate conversion to 16 kHz, block by block, in constant memory.
+
+Used for WAV files of other rates and for microphones that refuse 16 kHz. A
+Hann-windowed sinc low-pass (overlap-save across blocks) removes what 16 kHz
+cannot carry, then linear interpolation picks the new samples, carrying its
+phase from one block to the next so block size never changes the result.
+"""
+
+from __future__ import annotations
+
+from voice.audio import RATE
+
+
+def lowpass_kernel(source_rate: int):
+    """FIR taps cutting just below 8 kHz at source_rate (about 8 taps per rate ratio)."""
+    import numpy as np
+
+    ratio = source_rate / RATE
+    half = int(4 * ratio) + 1
+    taps = np.arange(-half, half + 1, dtype=np.float64)
+    cutoff = 0.45 / ratio  # cycles per source sample
+    kernel = 2 * cutoff * np.sinc(2 * cutoff * taps) * np.hanning(len(taps))
+    return (kernel / kernel.sum()).astype(np.float32)
+
+
+class Resampler:
+    """Feed float32 mono blocks at source_rate; get float32 blocks at RATE."""
+
+    def __init__(self, source_rate: int) -> None:
+        import numpy as np
+
+        self.step = source_rate / RATE
+        self.kernel = lowpass_kernel(source_rate) if source_rate > RATE else None
+        self.history = np.zeros(0 if self.kernel is None else len(self.kernel) - 1, np.float32)
+        self.position = 0.0  # next output sample, in source samples from the next block's start
+        self.previous = None  # last filtered sample of the previous block
+
+    def __call__(self, block):
+        import numpy as np
+
+        if self.kernel is not None:
+            extended = np.concatenate([self.history, block])
+            self.history = extended[len(extended) - len(self.history):]
+            block = np.convolve(extended, self.kernel, mode="valid")
+        if len(block) == 0:
+            return block
+        first = block[0] if self.previous is None else self.previous
+        padded = np.concatenate([[first], block])
+        positions = np.arange(self.position, len(block) - 1 + 1e-9, self.step)
+        self.position = (positions[-1] if len(positions) else self.position - self.step) + self.step - len(block)
+        self.previous = block[-1]
+        index = np.floor(positions).astype(np.int64) + 1
+        fraction = (positions + 1 - index).astype(np.float32)
+        following = padded[np.minimum(index + 1, len(padded) - 1)]
+        return (padded[index] * (1 - fraction) + following * fraction).astype(np.float32)
