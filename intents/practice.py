@@ -134,7 +134,7 @@ def i_statement(t: str) -> bool:
 
 def feelings(t: str) -> tuple[str, ...]:
     """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
-    tokens = t.replace(",", " ").split()
+    tokens = re.findall(r"[a-z0-9']+", t)
     named = [w for w in tokens if w in W.FEELINGS]
     named += [m.group(0) for m in re.finditer(W.FEELING_PHRASES, t)]
     for i, tok in enumerate(tokens):
@@ -178,7 +178,7 @@ def _stem(word: str) -> str:
 
 def _mentions(t: str, alternatives: str) -> bool:
     """True if any of "a|b|c" (words or short phrases) appears, allowing simple word endings."""
-    stems = {_stem(w) for w in t.replace(",", " ").split()}
+    stems = {_stem(w) for w in re.findall(r"[a-z0-9']+", t)}
     for alt in alternatives.split("|"):
         words = alt.split()
         if len(words) > 1 and alt in t or len(words) == 1 and _stem(alt) in stems:

@@ -151,7 +151,7 @@ BLAME = (
     r"|\b(that|this|it) is (so |just |really )?(stupid|ridiculous|dumb|crazy|insane|nonsense|pathetic)\b"
     r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
     r"|\b(no|not (such |that |really )?(a |that )?|isn't (a |that )?)big (of a )?deal\b"
-    r"|\bforget (it|about it)\b|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
+    r"|\bforget (it|about it)\b|\bprobably nothing\b|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
     r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
     r"|\bdon't be (so )?(sensitive|silly|dramatic|upset|sad|like that|ridiculous|a baby)\b"
     r"|\bstop (being|crying|whining|complaining|sulking|shutting|overthinking|overreacting|acting)\b"

@@ -1,0 +1,166 @@
+"""Load the practice drills shipped as ``data/drills/<id>.toml``, one file per drill.
+
+Expected shape (strings non-empty; the file name is the drill id):
+
+``id``
+    a technique id (the drill trains that technique).
+``title``, ``setup`` (spoken before the attempt), ``goal`` (what a good attempt
+contains, one spoken sentence), ``tip`` (the technique's advice, our own words).
+``focus``
+    the checks that matter for this drill, most important first (see `CHECK_NAMES`).
+``[[examples]]``
+    ``text`` (an attempt), ``good`` (bool), ``note`` (why), optional ``line``
+    (0-based index of the partner line it answers). At least one good and one flawed.
+``[[partner_lines]]`` (required when the focus has a ``reflection_*`` check)
+    ``say`` (the partner's words the coach speaks), ``keep`` (content a reflection
+    should carry, each item "word|synonym"), ``feeling`` (words naming their feeling).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from content.catalog import _read, _text  # shared TOML readers: same messages everywhere
+from content.errors import ContentError
+
+_TECHNIQUE_IDS = (
+    "direct-question", "share-vulnerability", "set-a-time", "bonding-activity",
+    "good-listener", "body-language", "validate-feelings", "caring-behaviors",
+    "acknowledge", "try-something-new", "therapy",
+)
+"""The contract's technique ids (same as content.catalog.TECHNIQUE_IDS)."""
+
+CHECK_NAMES = (
+    "question", "open_question", "i_statement", "feeling_named", "blame_free",
+    "us_right_now", "noticed_specific", "reflection_kept_content",
+    "reflection_named_feeling", "pace_ok", "no_long_pauses", "few_fillers",
+)
+"""Every check a drill may focus on; intents.feedback computes exactly these."""
+
+_TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines")
+
+
+@dataclass(frozen=True)
+class PartnerLine:
+    """What the coach says as the partner in a reflective-listening drill."""
+
+    say: str
+    keep: tuple[str, ...]
+    """Content a good reflection carries; each item lists alternatives as "boss|manager"."""
+    feeling: tuple[str, ...]
+    """Words that name the partner's feeling; one is enough."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sample attempt, good or flawed, with the reason."""
+
+    text: str
+    good: bool
+    note: str
+    line: int | None = None
+    """Index into the drill's partner lines, for reflections; None otherwise."""
+
+
+@dataclass(frozen=True)
+class Drill:
+    """One rehearsal exercise that trains one technique."""
+
+    id: str
+    """The technique id it trains."""
+    title: str
+    setup: str
+    goal: str
+    tip: str
+    focus: tuple[str, ...]
+    """Check names that matter here, most important first."""
+    examples: tuple[Example, ...]
+    partner_lines: tuple[PartnerLine, ...] = ()
+
+
+def load_drills(root: Path | str | None = None) -> tuple[Drill, ...]:
+    """Load and validate every drill file in ``root`` (default: the shipped drills), in technique order."""
+    base = Path(root) if root else Path(str(resources.files("content") / "data" / "drills"))
+    paths = sorted(base.glob("*.toml"))
+    if not paths:
+        raise ContentError(base, "", "no drill files (*.toml) found")
+    drills = [_drill(path) for path in paths]
+    return tuple(sorted(drills, key=lambda d: _TECHNIQUE_IDS.index(d.id)))
+
+
+def drill_by_id(drills: tuple[Drill, ...], drill_id: str) -> Drill | None:
+    """The drill with this id, or None."""
+    return next((d for d in drills if d.id == drill_id), None)
+
+
+def _drill(path: Path) -> Drill:
+    doc = _read(path)
+    for key in doc:
+        if key not in _TOP_KEYS:
+            raise ContentError(path, key, f"unknown key; known: {', '.join(_TOP_KEYS)}")
+    drill_id = _text(doc, "id", path)
+    if drill_id not in _TECHNIQUE_IDS:
+        raise ContentError(path, "id", f"{drill_id!r} is not a technique id; known: {', '.join(_TECHNIQUE_IDS)}")
+    if drill_id != path.stem:
+        raise ContentError(path, "id", f"{drill_id!r} must match the file name {path.stem!r}")
+    focus = _texts(doc, "focus", path)
+    for index, name in enumerate(focus):
+        if name not in CHECK_NAMES:
+            raise ContentError(path, f"focus[{index}]", f"unknown check {name!r}; known: {', '.join(CHECK_NAMES)}")
+    lines = _partner_lines(doc, path, needed=any(f.startswith("reflection_") for f in focus))
+    return Drill(
+        id=drill_id, title=_text(doc, "title", path), setup=_text(doc, "setup", path),
+        goal=_text(doc, "goal", path), tip=_text(doc, "tip", path), focus=focus,
+        examples=_examples(doc, path, len(lines)), partner_lines=lines,
+    )
+
+
+def _partner_lines(doc: dict[str, Any], path: Path, needed: bool) -> tuple[PartnerLine, ...]:
+    tables = _tables(doc, "partner_lines", path, required=needed)
+    return tuple(
+        PartnerLine(
+            say=_text(table, "say", path, f"partner_lines[{i}]."),
+            keep=_texts(table, "keep", path, f"partner_lines[{i}].", allow_empty=True),
+            feeling=_texts(table, "feeling", path, f"partner_lines[{i}]."),
+        )
+        for i, table in enumerate(tables)
+    )
+
+
+def _examples(doc: dict[str, Any], path: Path, line_count: int) -> tuple[Example, ...]:
+    examples = []
+    for i, table in enumerate(_tables(doc, "examples", path, required=True)):
+        where = f"examples[{i}]."
+        good, line = table.get("good"), table.get("line")
+        if not isinstance(good, bool):
+            raise ContentError(path, where + "good", f"must be true or false, got {good!r}")
+        if line is not None and (type(line) is not int or not 0 <= line < line_count):
+            raise ContentError(path, where + "line", f"must index one of the {line_count} partner lines, got {line!r}")
+        examples.append(Example(_text(table, "text", path, where), good, _text(table, "note", path, where), line))
+    if {e.good for e in examples} != {True, False}:
+        raise ContentError(path, "examples", "needs at least one good and one flawed example")
+    return tuple(examples)
+
+
+def _tables(doc: dict[str, Any], key: str, path: Path, required: bool) -> list[dict[str, Any]]:
+    tables = doc.get(key, [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ContentError(path, key, f"must be a list of [[{key}]] tables")
+    if required and not tables:
+        raise ContentError(path, key, f"needs at least one [[{key}]] table")
+    return tables
+
+
+def _texts(doc: dict[str, Any], key: str, path: Path, where: str = "", allow_empty: bool = False) -> tuple[str, ...]:
+    value = doc.get(key)
+    if value is None:
+        raise ContentError(path, where + key, "missing key")
+    if not isinstance(value, list) or not (value or allow_empty):
+        raise ContentError(path, where + key, "must be a non-empty list of strings")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise ContentError(path, f"{where}{key}[{index}]", f"must be a non-empty string, got {item!r}")
+    return tuple(item.strip().lower() for item in value)

@@ -1,0 +1,180 @@
+"""From rule results to two or three kind, concrete remarks tied to the techniques.
+
+`judge(drill, text, words)` runs every check (intents.practice) and picks what to say:
+the most useful fix first, always one thing done well, at most three remarks and well
+under 25 spoken seconds. `Feedback.to_json()` is the object `openup practice --json` prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from content.drills import CHECK_NAMES, Drill
+from intents import practice as P
+
+log = logging.getLogger(__name__)
+
+SPOKEN_WPM = 150.0
+"""Speaking rate used to estimate how long the remarks take to say, words per minute."""
+
+MAX_SPOKEN_SECONDS = 25.0
+MAX_REMARKS = 3
+
+_PRAISE = {
+    "us_right_now": "You asked about the two of you right now: honest and concrete, not future-tripping.",
+    "noticed_specific": "You described one specific moment you noticed, which helps them feel seen.",
+    "reflection_named_feeling": "You named how they feel, which is the heart of validating.",
+    "reflection_kept_content": "You gave back what they actually said, in your own words.",
+    "i_statement": "You spoke about your own experience; going first makes it safer for them.",
+    "feeling_named": "You named a feeling, {feeling}, which gives them words to work with.",
+    "open_question": "Your question was open, so it invites more than a yes or no.",
+    "question": "You asked rather than told, which hands them the floor.",
+    "pace_ok": "Your pace was relaxed, about {wpm} words a minute.",
+    "few_fillers": "You spoke cleanly, without filler words.",
+    "blame_free": "You kept it free of blame, so it is safe for them to answer.",
+}
+"""One line per check that passed, most specific first (this order is the praise order)."""
+
+_TIPS = {
+    "blame_free": "Leave out {blame}; blame puts people on the defence. Describe one moment and how you feel instead.",
+    "us_right_now": "Ask about the two of you as things are today, like 'how do you see us right now'.",
+    "noticed_specific": "Name one moment and what you saw, like 'when you were on the phone, you seemed tense'.",
+    "reflection_named_feeling": "Name the feeling you heard, maybe '{their_feeling}', and let them correct you.",
+    "reflection_kept_content": "Bring back what they told you, in your own words, before anything else.",
+    "i_statement": "Start from yourself, with something like 'I've been feeling', rather than what they do.",
+    "feeling_named": "Name one feeling, like worried, lonely or hurt; it helps them name theirs.",
+    "open_question": "Make it open: start with 'what' or 'how', so it can't be answered yes or no.",
+    "question": "End with a gentle question, so they have something to answer.",
+    "pace_ok": "You spoke at about {wpm} words a minute; {pace_advice}",
+    "few_fillers": "Try a breath instead of {filler}; a pause sounds calmer than a filler.",
+}
+
+_FALLBACK_PRAISE = "You said it out loud, and that is the hardest step."
+_ALL_GOOD = "That works well."
+_PAUSE_NOTE = "You let a silence sit for {pause} seconds, and that's fine: silence gives them room."
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The coach's verdict on one practice attempt."""
+
+    drill: str
+    """Drill id (a technique id)."""
+    text: str
+    """The attempt as heard or typed."""
+    checks: tuple[tuple[str, bool], ...]
+    """(check name, passed) for every check that applies, in CHECK_NAMES order."""
+    measures: tuple[tuple[str, float], ...]
+    """Numbers behind the checks: words, fillers, and with timings wpm and long_pauses."""
+    remarks: tuple[str, ...]
+    """What the coach says, most useful first; one is always praise."""
+
+    @property
+    def say(self) -> str:
+        """The remarks as one spoken turn."""
+        return " ".join(self.remarks)
+
+    def to_json(self) -> dict:
+        """The object for one line of `openup practice --json`."""
+        return {"drill": self.drill, "text": self.text, "checks": dict(self.checks),
+                "remarks": list(self.remarks), "measures": dict(self.measures)}
+
+
+def spoken_seconds(text: str) -> float:
+    """Estimated time to say `text` aloud at SPOKEN_WPM, in seconds."""
+    return len(text.split()) * 60.0 / SPOKEN_WPM
+
+
+def run_checks(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (),
+               line: int = 0) -> tuple[dict[str, bool], dict[str, float]]:
+    """Every applicable check (name -> passed) and the measures behind them."""
+    t = P.prepare(text)
+    checks = {"question": P.question(t), "open_question": P.open_question(t),
+              "i_statement": P.i_statement(t), "feeling_named": P.feeling_named(t),
+              "blame_free": P.blame_free(t), "us_right_now": P.us_right_now(t),
+              "noticed_specific": P.noticed_specific(t)}
+    fillers = P.fillers(text)
+    measures = {"words": float(len(text.split())), "fillers": float(len(fillers))}
+    checks["few_fillers"] = len(fillers) <= max(1, len(text.split()) // 15)
+    if drill.partner_lines:
+        partner = drill.partner_lines[line % len(drill.partner_lines)]
+        checks["reflection_kept_content"] = P.reflection_kept_content(t, partner.keep)
+        checks["reflection_named_feeling"] = P.reflection_named_feeling(t, partner.feeling)
+    wpm = P.pace_wpm(words)
+    if wpm is not None:
+        pauses = P.long_pauses(words)
+        low, high = P.COMFORTABLE_WPM
+        checks["pace_ok"] = low <= wpm <= high
+        checks["no_long_pauses"] = not pauses
+        measures.update(wpm=round(wpm, 1), long_pauses=float(len(pauses)),
+                        longest_pause=max(pauses, default=0.0))
+    ordered = {name: checks[name] for name in CHECK_NAMES if name in checks}
+    return ordered, measures
+
+
+def judge(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (), line: int = 0) -> Feedback:
+    """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner line)."""
+    checks, measures = run_checks(drill, text, words, line)
+    facts = _facts(drill, text, measures, line)
+    remarks = _choose(drill, checks, facts, measures)
+    log.debug("drill=%s checks=%s remarks=%s", drill.id, checks, remarks)
+    return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()), remarks)
+
+
+def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> dict[str, str]:
+    """Values the remark templates quote back: the feeling named, the blame words, the pace."""
+    t = P.prepare(text)
+    blame = P.blame_phrases(t)
+    named = P.feelings(t)
+    fillers = P.fillers(text)
+    wpm = measures.get("wpm", 0.0)
+    partner = drill.partner_lines[line % len(drill.partner_lines)] if drill.partner_lines else None
+    return {
+        "feeling": f"'{named[0]}'" if named else "a feeling",
+        "blame": _quote_blame(blame),
+        "filler": f"'{fillers[0]}'" if fillers else "fillers",
+        "wpm": f"{wpm:.0f}",
+        "pace_advice": ("slow down a little and breathe between sentences." if wpm > P.COMFORTABLE_WPM[1]
+                        else "relaxed is good; keep it steady so it doesn't sound hesitant."),
+        "their_feeling": partner.feeling[0] if partner else "",
+        "pause": f"{measures.get('longest_pause', 0.0):.0f}",
+    }
+
+
+def _quote_blame(found: tuple[str, ...]) -> str:
+    """The shortest telling part of the first blame phrase: 'never' rather than 'do you never'."""
+    if not found:
+        return "the blaming words"
+    core = re.search(r"\b(always|never|every single time|for once|as usual|whatever)\b", found[0])
+    if core:
+        return f"'{core.group(0)}'"
+    return f"'{found[0]}'" if len(found[0].split()) <= 3 else "the blaming words"
+
+
+def _choose(drill: Drill, checks: dict[str, bool], facts: dict[str, str],
+            measures: dict[str, float]) -> tuple[str, ...]:
+    """Most useful fix first, then one thing done well, then a second fix or note if it fits."""
+    relevant = ("blame_free",) + tuple(f for f in drill.focus if f != "blame_free")
+    if checks.get("few_fillers") is False:
+        relevant += ("few_fillers",)
+    fixes = [_TIPS[name].format(**facts) for name in relevant if checks.get(name) is False]
+    praised = [name for name in _PRAISE if checks.get(name) and (name in drill.focus or name == "question")]
+    praise = _PRAISE[praised[0]].format(**facts) if praised else _FALLBACK_PRAISE
+    extra = fixes[1:2]
+    if measures.get("long_pauses"):
+        extra = [_PAUSE_NOTE.format(**facts)] + extra
+    if not fixes:
+        second = [_PRAISE[n].format(**facts) for n in praised[1:2]]
+        remarks = [_ALL_GOOD + " " + praise] + second + extra[:1]
+    else:
+        remarks = [fixes[0], praise] + extra[:1]
+    return _fit(tuple(remarks[:MAX_REMARKS]))
+
+
+def _fit(remarks: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop trailing remarks (never the first two) until they fit in MAX_SPOKEN_SECONDS."""
+    while len(remarks) > 2 and spoken_seconds(" ".join(remarks)) > MAX_SPOKEN_SECONDS:
+        remarks = remarks[:-1]
+    return remarks
