@@ -76,6 +76,14 @@ def test_voices_lists_english_and_a_listed_voice_can_be_used():
     assert rms(speech.pcm) > 500
 
 
+@needs_espeak
+@pytest.mark.parametrize("use_pyttsx3", [True, False], ids=["pyttsx3", "cli"])
+def test_unknown_voice_is_reported_not_ignored(use_pyttsx3):
+    factory = {} if use_pyttsx3 else {"engine_factory": None}
+    with pytest.raises(SpeechOutputError, match="check the voice setting"):
+        Synthesizer(TtsSettings(voice="nosuchvoice"), timeout=10, **factory).synthesize("Hello.")
+
+
 def test_resampling_keeps_duration():
     tone = array.array("h", (round(8000 * math.sin(i / 5)) for i in range(22050))).tobytes()
     speech = Speech(tone, 22050, "tone").at_rate(16000)
@@ -131,6 +139,12 @@ class FakeEngine:
         self.behaviour, self.release, self.path = behaviour, release, None
 
     def setProperty(self, name, value):
+        pass
+
+    def connect(self, topic, callback):
+        return callback
+
+    def disconnect(self, token):
         pass
 
     def save_to_file(self, text, path):

@@ -26,8 +26,8 @@ NO_DEVICE_HINT = "use --quiet to print replies or --out reply.wav to render them
 class Speaker(Protocol):
     """Where speech goes. play() blocks; stop() may be called from any thread."""
 
-    def play(self, speech: Speech) -> bool:
-        """Play speech to the end; False if stop() cut it."""
+    def play(self, speech: Speech, cancel: threading.Event | None = None) -> bool:
+        """Play speech to the end; False if stop() or the `cancel` event cut it."""
 
     def stop(self) -> None:
         """Cut the current playback now."""
@@ -42,8 +42,8 @@ class Speaker(Protocol):
 class NullSpeaker:
     """Plays nothing (--quiet); also the base of the other speakers."""
 
-    def play(self, speech: Speech) -> bool:
-        return True
+    def play(self, speech: Speech, cancel: threading.Event | None = None) -> bool:
+        return not (cancel and cancel.is_set())
 
     def stop(self) -> None:
         pass
@@ -82,7 +82,9 @@ class WavSpeaker(NullSpeaker):
         """Length written so far, in seconds."""
         return self._frames / self.rate
 
-    def play(self, speech: Speech) -> bool:
+    def play(self, speech: Speech, cancel: threading.Event | None = None) -> bool:
+        if cancel and cancel.is_set():
+            return False
         self._write(speech.at_rate(self.rate).pcm)
         return True
 
@@ -136,14 +138,14 @@ class SoundDeviceSpeaker(NullSpeaker):
         self._stopping = threading.Event()
         self._lock = threading.Lock()
 
-    def play(self, speech: Speech) -> bool:
+    def play(self, speech: Speech, cancel: threading.Event | None = None) -> bool:
         self._stopping.clear()
         with self._lock:
             stream = self._open(speech.rate)
             pcm = speech.at_rate(int(stream.samplerate)).pcm
             step = 2 * max(1, int(stream.samplerate * self._block_seconds))
             for offset in range(0, len(pcm), step):
-                if self._stopping.is_set():
+                if self._stopping.is_set() or (cancel and cancel.is_set()):
                     self._close(drain=False)
                     return False
                 self._write(stream, pcm[offset : offset + step])
@@ -249,7 +251,7 @@ class Mouth:
             while (item := self._next(ready)) is not _END:
                 if isinstance(item, Exception):
                     raise item
-                if not self.speaker.play(item):
+                if not self.speaker.play(item, cancel=self._stopped):
                     return False
             return not self._stopped.is_set()
         finally:
@@ -263,9 +265,8 @@ class Mouth:
         self.speaker.finish()
 
     def stop(self) -> None:
-        """Cut the reply now (from any thread)."""
+        """Cut the reply now (from any thread); the speaker notices within one block."""
         self._stopped.set()
-        self.speaker.stop()
 
     def _synthesize(self, text: str, ready: queue.Queue) -> None:
         try:

@@ -17,9 +17,10 @@ import tempfile
 import threading
 import time
 import wave
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from voice.errors import SpeechOutputError
 
@@ -139,26 +140,6 @@ class _Unavailable(_Failed):
     """The engine cannot run here at all (not installed, no espeak library)."""
 
 
-class _Task:
-    """A call to run on the engine's owner thread, and its outcome."""
-
-    def __init__(self, job: Callable[[object], object]):
-        self.job, self.done = job, threading.Event()
-        self.value: object = None
-        self.error: BaseException | None = None
-
-    def run(self, engine: object) -> None:
-        try:
-            self.value = self.job(engine)
-        except BaseException as exc:  # handed to the caller's thread, not swallowed
-            self.error = exc
-        self.done.set()
-
-    def fail(self, error: BaseException) -> None:
-        self.error = error
-        self.done.set()
-
-
 class _EngineOwner:
     """One pyttsx3 engine and the only thread that ever touches it (created on first use)."""
 
@@ -168,15 +149,16 @@ class _EngineOwner:
 
     def call(self, job: Callable[[object], object], timeout: float) -> object:
         """job(engine) on the owner thread; _Hung if it takes longer than timeout seconds."""
-        task = _Task(job)
-        self._tasks.put(task)
-        if not task.done.wait(timeout):
-            raise _Hung(f"pyttsx3 did not finish within {timeout:.1f} s")
-        if isinstance(task.error, _Failed):
-            raise task.error
-        if task.error is not None:
-            raise _Failed(f"pyttsx3 error: {task.error}") from task.error
-        return task.value
+        outcome: Future = Future()
+        self._tasks.put((job, outcome))
+        try:
+            return outcome.result(timeout)
+        except TimeoutError as exc:
+            raise _Hung(f"pyttsx3 did not finish within {timeout:.1f} s") from exc
+        except _Failed:
+            raise
+        except Exception as exc:
+            raise _Failed(f"pyttsx3 error: {exc}") from exc
 
     def close(self) -> None:
         self._tasks.put(None)
@@ -184,13 +166,20 @@ class _EngineOwner:
     def _serve(self) -> None:
         engine = None
         while (task := self._tasks.get()) is not None:
-            if engine is None:
-                try:
-                    engine = self._factory()
-                except Exception as exc:
-                    task.fail(_Unavailable(f"pyttsx3 unavailable: {exc}"))
-                    continue
-            task.run(engine)
+            job, outcome = task
+            try:
+                engine = self._start() if engine is None else engine
+                outcome.set_result(job(engine))
+            except BaseException as exc:  # handed to the caller's thread, not swallowed
+                outcome.set_exception(exc)
+
+    def _start(self) -> object:
+        try:
+            return self._factory()
+        except _Unavailable:
+            raise
+        except Exception as exc:  # e.g. no libespeak-ng: RuntimeError/OSError from the driver
+            raise _Unavailable(f"pyttsx3 unavailable: {exc}") from exc
 
 
 def _make_pyttsx3_engine() -> object:
@@ -224,16 +213,23 @@ def _pyttsx3_job(text: str, settings: TtsSettings, path: Path, wait: float) -> C
     """The engine calls that render text to path, then wait for espeak to finish writing."""
 
     def job(engine) -> Speech:
-        deadline = time.monotonic() + wait
-        engine.setProperty("rate", settings.rate)
-        engine.setProperty("volume", settings.volume)
-        if settings.voice:
-            engine.setProperty("voice", settings.voice)
-        engine.save_to_file(text, str(path))
-        engine.runAndWait()
+        deadline, errors = time.monotonic() + wait, []
+        # pyttsx3 swallows errors in queued commands (e.g. an unknown voice) unless listened for.
+        listener = engine.connect("error", lambda exception=None, **_: errors.append(exception))
+        try:
+            engine.setProperty("rate", settings.rate)
+            engine.setProperty("volume", settings.volume)
+            if settings.voice:
+                engine.setProperty("voice", settings.voice)
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+        finally:
+            engine.disconnect(listener)
+        if errors:
+            raise _Failed(f"pyttsx3: {errors[0]}")
         # espeak's driver writes the file from espeak's own thread, maybe after runAndWait returns.
         while (found := _read_wav(path)) is None and time.monotonic() < deadline:
-            time.sleep(0.005)
+            time.sleep(0.002)
         return _speech_from(found, text, "pyttsx3")
 
     return job
@@ -262,24 +258,20 @@ class Synthesizer:
     ):
         """engine_factory=None skips pyttsx3; timeouts are seconds (base + per character)."""
         self.settings = settings
-        self._factory, self._espeak = engine_factory, espeak
+        self._factory, self._espeak = engine_factory or _make_pyttsx3_engine, espeak
         self._timeout, self._per_char, self._max_hangs = timeout, timeout_per_char, max_hangs
         self._owner: _EngineOwner | None = None
         self._hangs = 0
+        self._gave_up: _Failed | None = None if engine_factory else _Failed("pyttsx3 not used")
         self._lock = threading.Lock()
 
     def synthesize(self, text: str) -> Speech:
-        """Render text (best one sentence, see stream()); SpeechOutputError if no engine works."""
+        """Render text (best one sentence: see split_sentences); SpeechOutputError if no engine works."""
         text = " ".join(text.split())
         if not text:
             return Speech(b"", 22050, "")
         with self._lock, tempfile.TemporaryDirectory(prefix="openup-tts-") as folder:
             return self._render(text, Path(folder))
-
-    def stream(self, text: str) -> Iterator[Speech]:
-        """Speech for each sentence of text, synthesised only when asked for."""
-        for sentence in split_sentences(text):
-            yield self.synthesize(sentence)
 
     def voices(self) -> list[VoiceInfo]:
         """Voices available here (pyttsx3's list, else espeak-ng's)."""
@@ -302,8 +294,8 @@ class Synthesizer:
 
     def _render(self, text: str, folder: Path) -> Speech:
         timeout = self._timeout + self._per_char * len(text)
-        reasons: list[_Failed] = []
-        for attempt in range(2):  # retry once, but never after a hang: the loop must not stall twice
+        reasons: list[_Failed] = [self._gave_up] if self._gave_up else []
+        for attempt in range(0 if self._gave_up else 2):  # retry once, never after a hang
             try:
                 job = _pyttsx3_job(text, self.settings, folder / f"pyttsx3-{attempt}.wav", timeout)
                 return self._owner_call(job, timeout * 1.2)
@@ -322,19 +314,19 @@ class Synthesizer:
 
     def _owner_call(self, job: Callable[[object], object], timeout: float) -> object:
         """Run job on the pyttsx3 owner thread, abandoning the thread if it hangs."""
-        if self._factory is None:
-            raise _Unavailable("pyttsx3 disabled")
+        if self._gave_up:
+            raise self._gave_up
         self._owner = self._owner or _EngineOwner(self._factory)
         try:
             return self._owner.call(job, timeout)
-        except _Unavailable:
-            self._factory, self._owner = None, None  # not installed: stop asking
+        except _Unavailable as exc:
+            self._gave_up, self._owner = exc, None  # not installed: stop asking
             raise
         except _Hung:
             self._owner, self._hangs = None, self._hangs + 1  # fresh engine next time
             if self._hangs >= self._max_hangs:
-                log.warning("pyttsx3 hung %d times; using the espeak-ng command line", self._hangs)
-                self._factory = None
+                self._gave_up = _Failed(f"pyttsx3 hung {self._hangs} times, so no longer used")
+                log.warning("%s; using the espeak-ng command line", self._gave_up)
             raise
 
 
