@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tracemalloc
 
 import numpy as np
@@ -148,3 +149,10 @@ def test_ten_minutes_of_silence_streams_in_constant_memory():
 def test_frame_level():
     assert frame_dbfs(bytes(960)) == float("-inf")
     assert frame_dbfs(pcm16(tone(0.03, 1000, -6))) == pytest.approx(-9.0, abs=0.2)
+
+
+def test_without_webrtcvad_loudness_still_finds_speech(speech, monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "webrtcvad", None)
+    stream = with_floor(silence(1.0) + speech["tip"] + silence(1.5) + speech["quote"] + silence(1.0))
+    assert len(list(utterances(chunk_audio(stream)))) == 2
+    assert "pip install webrtcvad-wheels" in caplog.text

@@ -250,3 +250,9 @@ def test_device_that_refuses_16k_is_resampled(monkeypatch):
     assert abs(dominant_frequency(audio) - 440) < 3
     assert abs(rms_dbfs(audio) - (-9.0)) < 0.3
 
+
+
+def test_sounddevice_missing_gives_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "sounddevice", None)
+    with pytest.raises(AudioInputError, match="pip install sounddevice"):
+        microphone.list_devices()

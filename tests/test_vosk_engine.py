@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,9 @@ def test_kaldi_logs_are_silent_unless_debug(model, capfd):
     capfd.readouterr()
     VoskRecognizer(model, grammar=GRAMMAR + ["사랑해요"])
     assert capfd.readouterr().err == ""
+
+
+def test_vosk_missing_gives_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "vosk", None)
+    with pytest.raises(ModelError, match="pip install vosk"):
+        VoskRecognizer(korean_model_dir())
