@@ -1,0 +1,286 @@
+"""A closed-domain n-gram language model for pocketsphinx, built from the catalog's phrases.
+
+Why an n-gram model and not a grammar: a JSGF grammar of fixed sentences cannot hear a
+new paraphrase. A smoothed trigram model over many phrasings can, and mixing in the most
+frequent words of general English gives off-topic speech somewhere to land, so it stays
+off-topic instead of being forced onto a tip. The model and its small pronunciation
+dictionary are cached by content hash, so only the first start pays for the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from voice.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+BUILD_VERSION = "2"
+"""Bump when the build changes, so stale cached models are not reused."""
+
+CONTROL_PHRASES = (
+    "stop", "okay stop", "stop talking", "be quiet", "cancel", "bye", "goodbye",
+    "yes", "yes please", "yeah", "sure", "okay", "no", "no thanks", "nope",
+    "next", "next one", "another one", "previous", "go back", "repeat", "say that again",
+    "again", "more", "tell me more", "help", "what can you do", "hey coach",
+)
+"""Control words the hands-free loop needs, always part of the domain model."""
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+
+
+@dataclass(frozen=True)
+class LMOptions:
+    """How the domain model is built; part of the cache key."""
+
+    order: int = 3
+    """Longest n-gram kept (words)."""
+    discount: float = 0.7
+    """Absolute discount taken from every seen n-gram count, for unseen continuations."""
+    general_words: int = 1500
+    """How many frequent general-English words form the off-topic path."""
+    general_weight: float = 0.15
+    """Share of unigram probability given to the general-English words (0 to 1)."""
+
+
+@dataclass(frozen=True)
+class DomainModel:
+    """A built domain language model and the dictionary that goes with it."""
+
+    lm_path: Path
+    """ARPA n-gram model."""
+    dict_path: Path
+    """Pronunciations of every word the model can emit."""
+    sentences: int
+    """How many distinct normalised sentences went in."""
+    vocabulary: int
+    """Distinct domain words with a pronunciation."""
+    missing: tuple[str, ...]
+    """Domain words with no pronunciation in the dictionary (left out of the model)."""
+
+
+def default_cache_dir() -> Path:
+    """Per-user cache folder for built models (XDG_CACHE_HOME or ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "openup" / "lm"
+
+
+def pronouncing_dictionary() -> Path:
+    """The CMU dictionary inside the pocketsphinx wheel."""
+    return Path(_pocketsphinx().get_model_path("en-us/cmudict-en-us.dict"))
+
+
+def tokenize(sentence: str) -> list[str]:
+    """Words as spoken and as the dictionary spells them: lower case, apostrophes kept.
+
+    Deliberately not `intents.normalize`: that folds "wife" into "partner" and expands
+    contractions, but the model must predict the words people actually say; the matcher
+    normalises the transcript afterwards.
+    """
+    return _WORD.findall(sentence.lower().replace("\u2019", "'"))
+
+
+def build_domain_lm(sentences: Iterable[str], cache_dir: Path | None = None,
+                    options: LMOptions = LMOptions()) -> DomainModel:
+    """Build (or reuse from the cache) the domain model for these sentences."""
+    token_lists = _distinct([tokenize(s) for s in list(sentences) + list(CONTROL_PHRASES)])
+    cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    key = _cache_key(token_lists, options)
+    meta_path = cache / f"domain-{key}.json"
+    if meta_path.exists():
+        log.debug("reusing cached domain model %s", meta_path)
+        return _load_meta(meta_path)
+    return _build(token_lists, cache, key, options)
+
+
+def load_dictionary(path: Path) -> dict[str, list[str]]:
+    """Map each word to its pronunciation lines (alternates included) from a CMU-style file."""
+    entries: dict[str, list[str]] = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0]
+            entries[word.split("(", 1)[0]].append(line.rstrip("\n"))
+    return entries
+
+
+def general_english(count: int) -> dict[str, float]:
+    """The `count` most frequent words of the bundled general LM, as probabilities summing to 1."""
+    if count <= 0:
+        return {}
+    ps = _pocketsphinx()
+    general = ps.NGramModel(ps.Config(loglevel="FATAL"), ps.LogMath(),
+                            ps.get_model_path("en-us/en-us.lm.bin"))
+    words = [w for w in load_dictionary(pronouncing_dictionary()) if _WORD.fullmatch(w)]
+    top = sorted(words, key=lambda w: general.prob([w]), reverse=True)[:count]
+    weights = {w: 1.0001 ** general.prob([w]) for w in top}
+    total = sum(weights.values())
+    return {w: p / total for w, p in weights.items()}
+
+
+def write_arpa(token_lists: list[list[str]], out, options: LMOptions,
+               general: dict[str, float]) -> None:
+    """Write an interpolated absolute-discount n-gram model in ARPA format to `out`."""
+    counts = _count_ngrams(token_lists, options.order)
+    unigrams = _unigram_probs(counts[0], general, options.general_weight)
+    probs, backoffs = [unigrams], []
+    for n in range(1, options.order):
+        higher, bow = _discounted(counts[n], probs[n - 1], options.discount)
+        probs.append(higher)
+        backoffs.append(bow)
+    backoffs.append({})
+    out.write("\\data\\\n")
+    for n, table in enumerate(probs, start=1):
+        out.write(f"ngram {n}={len(table)}\n")
+    for n, table in enumerate(probs, start=1):
+        out.write(f"\n\\{n}-grams:\n")
+        for gram, p in sorted(table.items()):
+            line = f"{_log10(p):.4f}\t{' '.join(gram)}"
+            if n < options.order:
+                line += f"\t{_log10(backoffs[n - 1].get(gram, 1.0)):.4f}"
+            out.write(line + "\n")
+    out.write("\n\\end\\\n")
+
+
+def _count_ngrams(token_lists: list[list[str]], order: int) -> list[Counter]:
+    counts = [Counter() for _ in range(order)]
+    for tokens in token_lists:
+        padded = ["<s>", *tokens, "</s>"]
+        for n in range(1, order + 1):
+            for i in range(len(padded) - n + 1):
+                counts[n - 1][tuple(padded[i:i + n])] += 1
+    return counts
+
+
+def _unigram_probs(unigrams: Counter, general: dict[str, float], weight: float) -> dict:
+    """Add-one domain unigrams mixed with the general-English slice; <s> never predicted."""
+    domain = {g: c for g, c in unigrams.items() if g != ("<s>",)}
+    total = sum(domain.values()) + len(domain)
+    weight = weight if general else 0.0
+    probs = {g: (1 - weight) * (c + 1) / total for g, c in domain.items()}
+    for word, p in general.items():
+        probs[(word,)] = probs.get((word,), 0.0) + weight * p
+    probs[("<s>",)] = 0.0
+    return probs
+
+
+def _discounted(counts: Counter, lower_probs: dict, discount: float):
+    """P(w|h) = max(c-D,0)/c(h) + bow(h) P(w|h'), with bow(h) = D * types(h) / c(h)."""
+    context_total: Counter = Counter()
+    context_types: Counter = Counter()
+    for gram, c in counts.items():
+        context_total[gram[:-1]] += c
+        context_types[gram[:-1]] += 1
+    bow = {h: discount * context_types[h] / context_total[h] for h in context_total}
+    probs = {}
+    for gram, c in counts.items():
+        h = gram[:-1]
+        # every suffix of a counted n-gram was counted too, so the lookup cannot miss
+        probs[gram] = max(c - discount, 0) / context_total[h] + bow[h] * lower_probs[gram[1:]]
+    return probs, bow
+
+
+def american_spellings(word: str) -> list[str]:
+    """US spellings to borrow a pronunciation from: "minimise" -> "minimize", "maths" -> "math"."""
+    rules = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"),
+             ("lling", "ling"), ("lled", "led"), ("our", "or"), ("ths", "th"), ("tre", "ter"))
+    return [word[: -len(old)] + new for old, new in rules if word.endswith(old)]
+
+
+def _with_borrowed(dictionary: dict[str, list[str]], words: set[str]) -> dict[str, list[str]]:
+    """Give words missing from the dictionary the pronunciation of their US spelling."""
+    for word in sorted(words - dictionary.keys()):
+        for variant in american_spellings(word):
+            if variant in dictionary:
+                dictionary[word] = [word + line[len(line.split(" ", 1)[0]):]
+                                    for line in dictionary[variant] if "(" not in line.split(" ")[0]]
+                break
+    return dictionary
+
+
+def _build(token_lists: list[list[str]], cache: Path, key: str, options: LMOptions) -> DomainModel:
+    dictionary = _with_borrowed(load_dictionary(pronouncing_dictionary()),
+                                {w for t in token_lists for w in t})
+    missing = sorted({w for t in token_lists for w in t if w not in dictionary})
+    if missing:
+        log.warning("%d domain words have no pronunciation and are left out: %s",
+                    len(missing), ", ".join(missing))
+    kept = _distinct([[w for w in t if w in dictionary] for t in token_lists])
+    general = {w: p for w, p in general_english(options.general_words).items() if w in dictionary}
+    vocabulary = sorted({w for t in kept for w in t} | set(general))
+    cache.mkdir(parents=True, exist_ok=True)
+    lm_path, dict_path = cache / f"domain-{key}.arpa", cache / f"domain-{key}.dict"
+    _atomic_write(lm_path, lambda f: write_arpa(kept, f, options, general))
+    _atomic_write(dict_path, lambda f: f.writelines(
+        line + "\n" for w in vocabulary for line in dictionary[w]))
+    model = DomainModel(lm_path, dict_path, len(kept), len({w for t in kept for w in t}),
+                        tuple(missing))
+    _atomic_write(cache / f"domain-{key}.json", lambda f: json.dump(_meta(model), f))
+    log.info("built domain model of %d sentences, %d words, in %s",
+             model.sentences, model.vocabulary, cache)
+    return model
+
+
+def _meta(model: DomainModel) -> dict:
+    return {"lm_path": model.lm_path.name, "dict_path": model.dict_path.name,
+            "sentences": model.sentences, "vocabulary": model.vocabulary,
+            "missing": list(model.missing)}
+
+
+def _load_meta(path: Path) -> DomainModel:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        model = DomainModel(path.parent / meta["lm_path"], path.parent / meta["dict_path"],
+                            meta["sentences"], meta["vocabulary"], tuple(meta["missing"]))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cached language model {path} is unreadable ({exc}); "
+                         f"delete {path.parent} and run again") from exc
+    if not (model.lm_path.exists() and model.dict_path.exists()):
+        raise ModelError(f"cached language model {path} is incomplete; "
+                         f"delete {path.parent} and run again")
+    return model
+
+
+def _cache_key(token_lists: list[list[str]], options: LMOptions) -> str:
+    digest = hashlib.sha256(f"{BUILD_VERSION}|{options}".encode())
+    for tokens in sorted(token_lists):
+        digest.update((" ".join(tokens) + "\n").encode())
+    return digest.hexdigest()[:16]
+
+
+def _atomic_write(path: Path, write) -> None:
+    """Write through a temporary file so a crash never leaves half a model behind."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            write(f)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _distinct(token_lists: list[list[str]]) -> list[list[str]]:
+    return [list(t) for t in dict.fromkeys(tuple(t) for t in token_lists if t)]
+
+
+def _log10(p: float) -> float:
+    return math.log10(p) if p > 0 else -99.0
+
+
+def _pocketsphinx():
+    try:
+        import pocketsphinx
+    except ImportError as exc:
+        raise ModelError("pocketsphinx is not installed; run: pip install pocketsphinx") from exc
+    return pocketsphinx

@@ -1,0 +1,107 @@
+"""The pocketsphinx recognizer: the en-us model inside the wheel, open vocabulary or domain.
+
+One decoder lives for the whole session: its live cepstral mean normalisation adapts to
+the microphone and carries over from one utterance to the next.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from voice.audio import AudioChunk
+from voice.domain_lm import DomainModel
+from voice.errors import ModelError
+from voice.transcript import Transcript, Word
+
+log = logging.getLogger(__name__)
+
+FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})
+"""Segments that are not words."""
+
+
+class SphinxRecognizer:
+    """Recognizer protocol over pocketsphinx; `min_confidence` turns weak hypotheses into "".
+
+    Confidence is the mean word posterior from the lattice (the Python binding already
+    returns it as a probability). On synthetic speech it separates in-domain from
+    off-topic speech only weakly, so rejection rests mostly on the VAD gate and the
+    matcher's own floor; see bench/speech.py.
+    """
+
+    name = "pocketsphinx"
+
+    def __init__(self, domain: DomainModel | None = None, *, min_confidence: float = 0.0,
+                 debug: bool = False, keyphrase: str | None = None,
+                 kws_threshold: float = 1e-20) -> None:
+        ps = _import_pocketsphinx()
+        self.mode = "keyword" if keyphrase else ("domain" if domain else "open")
+        self.min_confidence = min_confidence
+        config = ps.Config(**_search_args(ps, domain, keyphrase, kws_threshold))
+        config["loglevel"] = "INFO" if debug else "FATAL"
+        try:
+            self._decoder = ps.Decoder(config)
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"pocketsphinx could not load its model ({exc}); "
+                             "reinstall it: pip install --force-reinstall pocketsphinx") from exc
+        self._frame_rate = config["frate"]
+        self._in_utterance = False
+
+    def accept(self, chunk: AudioChunk) -> None:
+        """Decode one more chunk of the current utterance."""
+        if not self._in_utterance:
+            self._decoder.start_utt()
+            self._in_utterance = True
+        self._decoder.process_raw(chunk.audio, False, False)
+
+    def partial(self) -> str:
+        """The best guess so far for the current utterance."""
+        hyp = self._decoder.hyp() if self._in_utterance else None
+        return _clean_text(hyp.hypstr) if hyp else ""
+
+    def final(self) -> Transcript:
+        """Finish the current utterance; an empty or weak hypothesis gives empty text."""
+        if not self._in_utterance:
+            return Transcript("", (), 0.0, self.name)
+        self._decoder.end_utt()
+        self._in_utterance = False
+        words = self._words() if self._decoder.hyp() else ()
+        text = " ".join(w.text for w in words)
+        confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
+        log.debug("pocketsphinx %s heard %r, confidence %.2f over %d frames",
+                  self.mode, text, confidence, self._decoder.n_frames())
+        if confidence < self.min_confidence:
+            log.debug("rejected %r: below the confidence floor %.2f", text, self.min_confidence)
+            return Transcript("", (), confidence, self.name)
+        return Transcript(text, words, confidence, self.name)
+
+    def _words(self) -> tuple[Word, ...]:
+        words = []
+        for seg in self._decoder.seg():
+            if seg.word in FILLERS or seg.word.startswith("++"):
+                continue
+            words.append(Word(_clean_text(seg.word), seg.start_frame / self._frame_rate,
+                              (seg.end_frame + 1) / self._frame_rate,
+                              min(1.0, seg.prob)))
+        return tuple(words)
+
+
+def _search_args(ps, domain: DomainModel | None, keyphrase: str | None,
+                 kws_threshold: float) -> dict:
+    if keyphrase:
+        return {"keyphrase": keyphrase, "kws_threshold": kws_threshold}
+    if domain:
+        return {"lm": str(domain.lm_path), "dict": str(domain.dict_path)}
+    return {}
+
+
+def _clean_text(text: str) -> str:
+    """Drop alternate-pronunciation markers: "read(2)" is the word "read"."""
+    return " ".join(w.split("(", 1)[0] for w in text.split())
+
+
+def _import_pocketsphinx():
+    try:
+        import pocketsphinx
+    except ImportError as exc:
+        raise ModelError("pocketsphinx is not installed; run: pip install pocketsphinx") from exc
+    return pocketsphinx

@@ -1,0 +1,129 @@
+"""Recordings to transcripts, and the choice of speech engine.
+
+`openup intent --audio` and `openup ask --audio` call `open_recognizer` once, then
+`transcribe_request` per file, and hand `transcript.text` to the matcher through
+`match_speech`, which is stricter than for typed text because a recogniser restricted
+to the domain turns off-topic speech into domain-sounding words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from voice.audio import wav_chunks
+from voice.endpoint import EndpointConfig, utterances
+from voice.errors import ModelError
+from voice.transcript import Recognizer, Transcript, Word
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("vosk", "pocketsphinx")
+MODES = ("domain", "open")
+SPEECH_MATCH_FLOOR = 0.35
+"""Matcher confidence a spoken request needs; measured in bench/speech.py (off-topic
+speech decoded by the domain model mostly matches below it)."""
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """Which engine and model a recognizer uses, for the first log line."""
+
+    engine: str
+    """"vosk" or "pocketsphinx"."""
+    mode: str
+    """"domain" (catalog phrases) or "open" (free speech)."""
+    description: str
+    """One line for the user: engine, model, and how to get Vosk if it is not in use."""
+
+
+def open_recognizer(engine: str | None = None, model_dir: str | Path | None = None,
+                    domain_sentences: Sequence[str] = (), mode: str = "domain",
+                    cache_dir: str | Path | None = None,
+                    debug: bool = False) -> tuple[Recognizer, EngineInfo]:
+    """Vosk when an English Vosk model is installed (or asked for), else pocketsphinx."""
+    if engine not in (None, *ENGINES):
+        raise ModelError(f"unknown speech engine {engine!r}; use one of: {', '.join(ENGINES)}")
+    if mode not in MODES:
+        raise ModelError(f"unknown recognition mode {mode!r}; use one of: {', '.join(MODES)}")
+    vosk_path = _vosk_model(model_dir) if engine in (None, "vosk") else None
+    if engine == "vosk" and vosk_path is None:
+        raise ModelError(f"no English Vosk model in {model_dir or 'the models folder'}; "
+                         "run: openup models pull")
+    if vosk_path is not None:
+        return _open_vosk(vosk_path, domain_sentences, mode, debug)
+    return _open_sphinx(domain_sentences, mode, cache_dir, debug)
+
+
+def transcribe_file(path: str | Path, recognizer: Recognizer,
+                    endpoint: EndpointConfig = EndpointConfig()) -> list[Transcript]:
+    """One transcript per utterance found in the file (none for silence or noise)."""
+    found = []
+    for utterance in utterances(wav_chunks(path), endpoint):
+        for chunk in utterance.chunks():
+            recognizer.accept(chunk)
+        transcript = recognizer.final()
+        log.debug("%s %.2f-%.2f s: %r", path, utterance.start, utterance.end, transcript.text)
+        found.append(transcript)
+    return found
+
+
+def transcribe_request(path: str | Path, recognizer: Recognizer,
+                       endpoint: EndpointConfig = EndpointConfig()) -> Transcript:
+    """A short request file as one transcript; pauses inside it are joined."""
+    parts = [t for t in transcribe_file(path, recognizer, endpoint) if t.text]
+    if not parts:
+        return Transcript("", (), 0.0, getattr(recognizer, "name", ""))
+    words = tuple(w for t in parts for w in t.words)
+    return Transcript(" ".join(t.text for t in parts), words,
+                      _mean_confidence(parts), parts[0].engine)
+
+
+def match_speech(matcher, transcript: Transcript, floor: float = SPEECH_MATCH_FLOOR):
+    """The matcher's answer for a transcript, or None when it is too weak for speech."""
+    if not transcript.text:
+        return None
+    match = matcher.match(transcript.text)
+    if match is not None and match.intent != "safety" and match.confidence < floor:
+        log.debug("speech match %s %.2f below floor %.2f for %r", match.intent,
+                  match.confidence, floor, transcript.text)
+        return None
+    return match
+
+
+def _mean_confidence(parts: list[Transcript]) -> float:
+    words: list[Word] = [w for t in parts for w in t.words]
+    if words:
+        return sum(w.confidence for w in words) / len(words)
+    return sum(t.confidence for t in parts) / len(parts)
+
+
+def _vosk_model(model_dir: str | Path | None) -> Path | None:
+    from voice.models import default_models_dir, find_installed
+
+    return find_installed(default_models_dir(model_dir))
+
+
+def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):
+    from voice.vosk_engine import VoskRecognizer
+
+    grammar = list(sentences) if mode == "domain" and sentences else None
+    recognizer = VoskRecognizer(path, grammar=grammar, debug=debug)
+    scope = f"grammar of {len(grammar)} phrases" if grammar else "open vocabulary"
+    return recognizer, EngineInfo("vosk", "domain" if grammar else "open",
+                                  f"vosk {path.name}, {scope}")
+
+
+def _open_sphinx(sentences: Sequence[str], mode: str, cache_dir, debug: bool):
+    from voice.domain_lm import build_domain_lm
+    from voice.sphinx_engine import SphinxRecognizer
+
+    domain = build_domain_lm(sentences, Path(cache_dir) if cache_dir else None) \
+        if mode == "domain" and sentences else None
+    recognizer = SphinxRecognizer(domain, debug=debug)
+    scope = f"domain LM of {domain.sentences} sentences" if domain else "open vocabulary"
+    return recognizer, EngineInfo("pocketsphinx", "domain" if domain else "open",
+                                  f"pocketsphinx en-us (bundled), {scope}; "
+                                  "for Vosk run `openup models pull`")
