@@ -108,6 +108,25 @@ def test_open_speaker_follows_the_flags(tmp_path):
         assert isinstance(speaker, WavSpeaker)
 
 
+def test_next_sentence_is_synthesised_while_the_first_plays():
+    second_started, overlapped = threading.Event(), []
+
+    class Synth:
+        def synthesize(self, text):
+            if text == "Two.":
+                second_started.set()
+            return tone(0.01, text=text)
+
+    class Recorder(NullSpeaker):
+        def play(self, speech, cancel=None):
+            if speech.text == "One.":
+                overlapped.append(second_started.wait(timeout=2))
+            return True
+
+    assert Mouth(Synth(), Recorder()).say("One. Two.")
+    assert overlapped == [True]
+
+
 def test_mouth_reports_a_missing_engine_instead_of_hanging(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "pyttsx3", None)
     monkeypatch.setenv("PATH", str(tmp_path))

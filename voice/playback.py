@@ -200,7 +200,7 @@ class SoundDeviceSpeaker(NullSpeaker):
             log.warning("closing audio output: %s", exc)
 
 
-def open_speaker(quiet: bool = False, out: str | Path | None = None, device: str | int | None = None) -> NullSpeaker:
+def open_speaker(quiet: bool = False, out: str | Path | None = None, device: str | int | None = None) -> Speaker:
     """The speaker the command line asks for: --quiet, --out FILE, or a sound device."""
     if quiet:
         return NullSpeaker()
@@ -230,7 +230,7 @@ _END = object()
 class Mouth:
     """Says replies: sentence by sentence, next one synthesised while this one plays; stop() cuts."""
 
-    def __init__(self, synthesizer: Synthesizer, speaker: NullSpeaker):
+    def __init__(self, synthesizer: Synthesizer, speaker: Speaker):
         self.synthesizer, self.speaker = synthesizer, speaker
         self._stopped = threading.Event()
         self._speaking = threading.Event()
@@ -268,6 +268,12 @@ class Mouth:
         """Cut the reply now (from any thread); the speaker notices within one block."""
         self._stopped.set()
 
+    def close(self) -> None:
+        """Stop, then release the speaker and the synthesis engine."""
+        self.stop()
+        self.speaker.close()
+        self.synthesizer.close()
+
     def _synthesize(self, text: str, ready: queue.Queue) -> None:
         try:
             for sentence in split_sentences(text):
@@ -298,6 +304,6 @@ class Mouth:
         return False
 
 
-def speak(text: str, speaker: NullSpeaker, synthesizer: Synthesizer) -> bool:
+def speak(text: str, speaker: Speaker, synthesizer: Synthesizer) -> bool:
     """One-shot: say text through speaker (False if stopped)."""
     return Mouth(synthesizer, speaker).say(text)

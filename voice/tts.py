@@ -168,18 +168,10 @@ class _EngineOwner:
         while (task := self._tasks.get()) is not None:
             job, outcome = task
             try:
-                engine = self._start() if engine is None else engine
+                engine = self._factory() if engine is None else engine
                 outcome.set_result(job(engine))
             except BaseException as exc:  # handed to the caller's thread, not swallowed
                 outcome.set_exception(exc)
-
-    def _start(self) -> object:
-        try:
-            return self._factory()
-        except _Unavailable:
-            raise
-        except Exception as exc:  # e.g. no libespeak-ng: RuntimeError/OSError from the driver
-            raise _Unavailable(f"pyttsx3 unavailable: {exc}") from exc
 
 
 def _make_pyttsx3_engine() -> object:
@@ -188,7 +180,10 @@ def _make_pyttsx3_engine() -> object:
         import pyttsx3
     except ImportError as exc:
         raise _Unavailable("pyttsx3 is not installed (pip install pyttsx3)") from exc
-    engine = pyttsx3.Engine()
+    try:
+        engine = pyttsx3.Engine()
+    except Exception as exc:  # e.g. no libespeak-ng: the driver raises RuntimeError/OSError
+        raise _Unavailable(f"pyttsx3 cannot start: {exc}") from exc
     # The espeak driver print()s "Audio saved to ..." for every file; library code must not print.
     driver_module = getattr(getattr(engine, "proxy", None), "_module", None)
     if driver_module is not None:
