@@ -256,3 +256,19 @@ def test_sounddevice_missing_gives_install_command(monkeypatch):
     monkeypatch.setitem(sys.modules, "sounddevice", None)
     with pytest.raises(AudioInputError, match="pip install sounddevice"):
         microphone.list_devices()
+
+
+def test_listen_forever_reopens_after_a_failure(monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "sounddevice", FakeSoundDevice)
+    device = microphone.Device(3, "USB mic", 1, 0, True, False, 48000.0)
+    monkeypatch.setattr(microphone, "find_device", lambda name, kind: device)
+    monkeypatch.setattr(microphone.Microphone.__init__, "__defaults__", (None, 0.1, 0.05))
+    waits = []
+    chunks = []
+    for chunk in microphone.listen_forever("USB", retry=3.0, wait=waits.append):
+        chunks.append(chunk)
+        if len(chunks) == 25:  # each fake stream gives 10 chunks, then stalls
+            break
+    assert waits == [3.0, 3.0]
+    assert "stopped sending audio" in caplog.text and "retrying in 3 s" in caplog.text
+    assert [round(c.timestamp, 2) for c in chunks] == [round(0.1 * i, 2) for i in range(25)]

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import logging
 import queue
+import time
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from voice.audio import RATE, WIDTH, AudioChunk
 from voice.errors import AudioInputError
@@ -166,6 +167,24 @@ class Microphone:
             self._warned = True
         return block
 
+
+
+
+def listen_forever(device: str | int | None = None, retry: float = 2.0, seconds: float = 0.1,
+                   wait: Callable[[float], None] = time.sleep) -> Iterator[AudioChunk]:
+    """Microphone chunks that survive unplugging: each AudioInputError is logged as
+    one line and the device is looked up and reopened after `retry` seconds.
+    Timestamps keep counting across reopenings. Stop by closing the generator."""
+    clock = 0.0
+    while True:
+        try:
+            with Microphone(device, seconds) as mic:
+                for chunk in mic:
+                    yield AudioChunk(chunk.audio, clock)
+                    clock += chunk.duration
+        except AudioInputError as err:
+            log.warning("%s; retrying in %.0f s", err, retry)
+            wait(retry)
 
 
 def _to_16k(source_rate: int):
