@@ -93,3 +93,16 @@ def test_version_and_debug():
     assert openup("--version").stdout.startswith("openup ")
     result = openup("intent", "--debug", stdin="how do i listen better\n")
     assert "top candidates" in result.stderr and "tip:good-listener" in result.stderr
+
+
+def test_models_list_names_the_engine(tmp_path):
+    result = openup("models", "list", "--model-dir", str(tmp_path))
+    assert result.returncode == 0 and "Engine in use: pocketsphinx" in result.stdout
+
+
+def test_models_pull_failure_is_one_line_and_leaves_nothing(tmp_path):
+    env = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}
+    result = openup("models", "pull", "--model-dir", str(tmp_path), env=env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("openup: could not download")
+    assert list(tmp_path.iterdir()) == []

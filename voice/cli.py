@@ -48,6 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     tips = commands.add_parser("tips", parents=[common], help="list the eleven techniques")
     tips.set_defaults(run=_tips)
+
+    devices = commands.add_parser("devices", parents=[common], help="list microphones and speakers")
+    devices.set_defaults(run=_devices)
+
+    models = commands.add_parser("models", parents=[common], help="download or list speech models")
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--model-dir", help="where models live (default: models/ in a checkout, else ~/.local/share/openup/models)")
+    model_actions = models.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pull = model_actions.add_parser("pull", parents=[common, where], help="download the English Vosk model (about 40 MB)")
+    pull.add_argument("--force", action="store_true", help="download again even if installed")
+    pull.set_defaults(run=_models_pull)
+    listing = model_actions.add_parser("list", parents=[common, where], help="show installed models and the engine in use")
+    listing.set_defaults(run=_models_list)
     return parser
 
 
@@ -131,6 +144,52 @@ def _tips(args: argparse.Namespace) -> int:
     catalog, _matcher = _coach()
     for number, technique in enumerate(catalog.techniques, 1):
         print(f"{number:2}. {technique.title} [{technique.id}]\n    {technique.summary}")
+    return 0
+
+
+def _devices(args: argparse.Namespace) -> int:
+    from voice.microphone import list_devices
+
+    found = list_devices()
+    if not found:
+        print("No sound devices found. Plug in a USB microphone and speaker, or use --audio FILE and --out FILE.")
+    for device in found:
+        marks = [m for m, on in (("default input", device.default_input), ("default output", device.default_output)) if on]
+        print(f"{device.index:3}  {device.name}  (in {device.inputs}, out {device.outputs})"
+              + (f"  [{', '.join(marks)}]" if marks else ""))
+    return 0
+
+
+def _models_dir(args: argparse.Namespace):
+    from voice.models import default_models_dir
+
+    return default_models_dir(args.model_dir or load_settings({}).model_dir)
+
+
+def _models_pull(args: argparse.Namespace) -> int:
+    from voice.models import VOSK_SMALL_EN_US, format_progress, pull
+
+    def progress(done: int, total: int | None) -> None:
+        print("\r" + format_progress(done, total), end="", file=sys.stderr, flush=True)
+
+    target = _models_dir(args)
+    print(f"Downloading {VOSK_SMALL_EN_US.name} into {target}", file=sys.stderr)
+    try:
+        path = pull(VOSK_SMALL_EN_US, target, progress=progress, force=args.force)
+    finally:
+        print(file=sys.stderr)
+    print(f"Installed {path}. Open Up will now use Vosk.")
+    return 0
+
+
+def _models_list(args: argparse.Namespace) -> int:
+    from voice.models import find_installed, installed_models
+
+    target = _models_dir(args)
+    for model in installed_models(target):
+        print(f"{model.name}: {'ready' if model.complete else model.problem}")
+    engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
+    print(f"Models folder: {target}\nEngine in use: {engine}")
     return 0
 
 
