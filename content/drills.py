@@ -41,6 +41,7 @@ CHECK_NAMES = (
 """Every check a drill may focus on; intents.feedback computes exactly these."""
 
 _TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines")
+_TABLE_KEYS = {"examples": ("text", "good", "note", "line"), "partner_lines": ("say", "keep", "feeling")}
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,11 @@ def _tables(doc: dict[str, Any], key: str, path: Path, required: bool) -> list[d
         raise ContentError(path, key, f"must be a list of [[{key}]] tables")
     if required and not tables:
         raise ContentError(path, key, f"needs at least one [[{key}]] table")
+    known = _TABLE_KEYS[key]
+    for index, table in enumerate(tables):
+        for name in table:
+            if name not in known:
+                raise ContentError(path, f"{key}[{index}].{name}", f"unknown key; known: {', '.join(known)}")
     return tables
 
 

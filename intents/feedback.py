@@ -69,7 +69,9 @@ class Feedback:
     measures: tuple[tuple[str, float], ...]
     """Numbers behind the checks: words, fillers, and with timings wpm and long_pauses."""
     remarks: tuple[str, ...]
-    """What the coach says, most useful first; one is always praise."""
+    """What the coach says, most useful first."""
+    done_well: str
+    """The remark that names one thing done well (always one of `remarks`)."""
 
     @property
     def say(self) -> str:
@@ -79,7 +81,8 @@ class Feedback:
     def to_json(self) -> dict:
         """The object for one line of `openup practice --json`."""
         return {"drill": self.drill, "text": self.text, "checks": dict(self.checks),
-                "remarks": list(self.remarks), "measures": dict(self.measures)}
+                "remarks": list(self.remarks), "done_well": self.done_well,
+                "measures": dict(self.measures)}
 
 
 def spoken_seconds(text: str) -> float:
@@ -118,9 +121,9 @@ def judge(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (), line: in
     """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner line)."""
     checks, measures = run_checks(drill, text, words, line)
     facts = _facts(drill, text, measures, line)
-    remarks = _choose(drill, checks, facts, measures)
+    remarks, done_well = _choose(drill, checks, facts, measures)
     log.debug("drill=%s checks=%s remarks=%s", drill.id, checks, remarks)
-    return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()), remarks)
+    return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()), remarks, done_well)
 
 
 def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> dict[str, str]:
@@ -154,10 +157,10 @@ def _quote_blame(found: tuple[str, ...]) -> str:
 
 
 def _choose(drill: Drill, checks: dict[str, bool], facts: dict[str, str],
-            measures: dict[str, float]) -> tuple[str, ...]:
+            measures: dict[str, float]) -> tuple[tuple[str, ...], str]:
     """Most useful fix first, then one thing done well, then a second fix or note if it fits."""
     relevant = ("blame_free",) + tuple(f for f in drill.focus if f != "blame_free")
-    if checks.get("few_fillers") is False:
+    if checks.get("few_fillers") is False and "few_fillers" not in relevant:
         relevant += ("few_fillers",)
     fixes = [_TIPS[name].format(**facts) for name in relevant if checks.get(name) is False]
     praised = [name for name in _PRAISE if checks.get(name) and (name in drill.focus or name == "question")]
@@ -166,11 +169,11 @@ def _choose(drill: Drill, checks: dict[str, bool], facts: dict[str, str],
     if measures.get("long_pauses"):
         extra = [_PAUSE_NOTE.format(**facts)] + extra
     if not fixes:
-        second = [_PRAISE[n].format(**facts) for n in praised[1:2]]
-        remarks = [_ALL_GOOD + " " + praise] + second + extra[:1]
+        praise = f"{_ALL_GOOD} {praise}"
+        remarks = [praise] + [_PRAISE[n].format(**facts) for n in praised[1:2]] + extra[:1]
     else:
         remarks = [fixes[0], praise] + extra[:1]
-    return _fit(tuple(remarks[:MAX_REMARKS]))
+    return _fit(tuple(remarks[:MAX_REMARKS])), praise
 
 
 def _fit(remarks: tuple[str, ...]) -> tuple[str, ...]:

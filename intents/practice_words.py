@@ -187,3 +187,18 @@ FILLERS = (
 
 MODALS = frozenset("would could can will should shall may might".split())
 """At the start of a clause a modal asks, whatever follows: "would saturday work"."""
+
+ENGLISH_COMMON = frozenset("""a about after again all also always am an and any anything are aren't as
+ask at away back bad be because been before being better between both but by can can't come could
+day did didn't do does doesn't don't down each even ever every everything feel feeling feelings felt
+few for from get go going good got had has have haven't he hear her here him his home how i i'd i'll
+i'm i've if in into is isn't it it's just know last let let's like listen little long look lot love
+make me mean might more most much my need never new next night no not nothing now of off okay on once
+one only or other our out over people please really right said same say see seem seemed she should
+so some something sometimes still such sure take talk talking tell than that that's the their them
+then there these they thing things think this those time to today told too try um uh up us very want
+was we we're well went were what what's when where which while who why will with without work would
+wouldn't yeah yes you you're you've your yourself since bit week weekend dinner morning tonight
+yesterday lately right kind sorry mind hard help thank thanks mom dad sister brother friend job
+boss""".split())
+"""Frequent English words: when almost none appear, the attempt is probably in another language."""

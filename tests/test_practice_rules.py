@@ -1,0 +1,176 @@
+"""Every practice rule on attempts that pass and attempts that fail, plus the labelled set."""
+
+from pathlib import Path
+
+import pytest
+
+from intents import practice as P
+
+DATA = Path(__file__).parent / "data" / "practice_attempts.txt"
+LABELLED_RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")
+
+
+def check(rule, text, *args):
+    return getattr(P, rule)(P.prepare(text), *args)
+
+
+CASES = {
+    "question": (
+        ["what are we right now", "do you still want this", "we're good, right",
+         "i wonder if you felt alone", "tell me about your day", "would saturday work for a talk",
+         "you seem tense, is everything okay", "i'm scared of losing you can we talk",
+         "how hard is this for you", "what's been going on lately", "have you been sleeping okay"],
+        ["when you were talking about work, you seemed aggravated", "what i need is more time with you",
+         "i know what you mean", "we need to talk", "you're right", "how you handled that was impressive",
+         "i know how hard it is for you", "i can't do this anymore", "you never tell me when something's wrong"],
+    ),
+    "open_question": (
+        ["how do you see us", "what happened at work", "tell me more about that",
+         "how come we stopped talking", "i wonder what that was like for you", "walk me through your day",
+         "how many times have you felt that way"],
+        ["do you love me", "are we okay", "how about we try counselling", "want to tell me about it",
+         "so you felt ignored, is that right", "i noticed you went quiet", "should we talk about what happened"],
+    ),
+    "i_statement": (
+        ["i feel lonely when we don't talk", "i've been struggling at work", "i get scared when you go quiet",
+         "i need more time with you", "it's hard for me to say this", "i'm not angry",
+         "i'm a little nervous asking", "i think i've been distant", "it would mean a lot to me"],
+        ["i think you're selfish", "i feel like you never listen", "i know you don't care",
+         "you seem tired", "i noticed you went quiet", "i'm here", "i hear that you're angry",
+         "i was just wondering if we could talk"],
+    ),
+    "feeling_named": (
+        ["i'm not angry", "you seemed aggravated", "she worries a lot", "you felt left out",
+         "i feel safe with you", "you always make me laugh when i'm down", "that must be so frustrating",
+         "you're in a bad mood"],
+        ["how do you feel", "i feel like we should talk", "are you okay", "we're good",
+         "i feel like you never listen", "is something bothering you", "i miss you"],
+    ),
+    "blame_free": (
+        ["you always make me laugh", "you're not overreacting", "you never have to rush",
+         "i'm not blaming you, i'm just sad", "i feel hurt when plans change", "so what is this between us",
+         "you don't have to answer now"],
+        ["you never listen", "i'm tired because you always leave it to me", "what is wrong with you",
+         "you're overreacting", "why can't you just talk", "i know you don't care", "calm down",
+         "you're such an idiot", "it's not a big deal", "you've been so moody all week",
+         "i need you to hear me out for once", "i feel like you're hiding something"],
+    ),
+    "us_right_now": (
+        ["how do you see us right now", "what are we to each other these days", "are we okay",
+         "where do we stand at the moment"],
+        ["where do you see us in ten years", "how was your day", "we need to talk about us",
+         "will we get married someday"],
+    ),
+    "noticed_specific": (
+        ["when you were talking about work you seemed aggravated", "you went quiet at dinner",
+         "i noticed you looked tense after the call", "you sounded stressed on the phone earlier"],
+        ["what's wrong", "you're always moody", "you seem sad", "how was your day"],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule,text,expected", [
+    (rule, text, expected)
+    for rule, (passing, failing) in CASES.items()
+    for expected, texts in ((True, passing), (False, failing))
+    for text in texts
+])
+def test_rule(rule, text, expected):
+    assert check(rule, text) is expected
+
+
+KEEP = ("boss|manager|work", "late|night|evening", "piling|more|extra")
+FEELING = ("overwhelmed", "exhausted", "stressed", "burned out")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("so your boss keeps piling on more and you're staying late", True),
+    ("your manager gives you extra work", True),
+    ("that sounds hard", False),
+    ("you should quit", False),
+])
+def test_reflection_kept_content(text, expected):
+    assert check("reflection_kept_content", text, KEEP) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("you sound exhausted", True),
+    ("you're feeling really stressed", True),
+    ("sounds like you're burned out", True),
+    ("that sounds hard", False),
+    ("your boss is piling it on", False),
+])
+def test_reflection_named_feeling(text, expected):
+    assert check("reflection_named_feeling", text, FEELING) is expected
+
+
+def timed(text, step=0.4, gaps=None):
+    """Words every `step` seconds (0.3 s long), with extra silence before given word indexes."""
+    out, clock = [], 0.0
+    for i, word in enumerate(text.split()):
+        clock += (gaps or {}).get(i, 0.0)
+        out.append(P.TimedWord(word, clock, clock + 0.3))
+        clock += step
+    return tuple(out)
+
+
+def test_pace_wpm_from_timings():
+    words = timed("take your time what is on your mind", step=0.4)
+    span = words[-1].end - words[0].start
+    assert P.pace_wpm(words) == pytest.approx(8 * 60 / span)
+    assert P.pace_wpm(timed("a b c d e f", step=0.25)) > P.pace_wpm(timed("a b c d e f", step=0.5))
+
+
+def test_pace_needs_three_words():
+    assert P.pace_wpm(timed("hi there")) is None
+    assert P.pace_wpm(()) is None
+
+
+def test_long_pauses():
+    words = timed("i feel lonely and i wanted to say it", gaps={3: 3.0, 6: 1.0})
+    assert P.long_pauses(words) == (pytest.approx(3.1),)
+    assert P.long_pauses(timed("no pauses in this one")) == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("um so like uh can we talk", ("um", "like", "uh")),
+    ("i feel like you never listen", ()),
+    ("you know what i mean", ()),
+    ("it was, you know, hard", ("you know",)),
+    ("erm basically i miss you", ("erm", "basically")),
+])
+def test_fillers(text, expected):
+    assert P.fillers(text) == expected
+
+
+@pytest.mark.parametrize("raw,normal", [
+    ("I'm OK", "i am ok"),
+    ("What\u2019s going on", "what is going on"),
+    ("you're not overreacting", "you aren't overreacting"),
+    ("um I do not know", "i don't know"),
+    ("what's been up", "what has been up"),
+])
+def test_prepare(raw, normal):
+    assert P.prepare(raw) == normal
+
+
+def labelled():
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            drill, *flags, text = line.split("|")
+            yield drill, dict(zip(LABELLED_RULES, (f == "1" for f in flags))), text
+
+
+def test_labelled_set_is_large_and_balanced():
+    rows = list(labelled())
+    assert len(rows) >= 170
+    for rule in LABELLED_RULES:
+        positives = sum(labels[rule] for _d, labels, _t in rows)
+        assert 20 <= positives <= len(rows) - 20, rule
+
+
+@pytest.mark.parametrize("rule", LABELLED_RULES)
+def test_labelled_set_agreement(rule):
+    rows = list(labelled())
+    wrong = [text for _d, labels, text in rows if check(rule, text) != labels[rule]]
+    assert len(wrong) <= 0.05 * len(rows), wrong
