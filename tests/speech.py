@@ -142,6 +142,15 @@ def add_noise(samples, snr_db: float, color: str = "pink", seed: int = 0):
     return samples + (noise * scale).astype(np.float32)
 
 
+def noise(seconds: float, dbfs: float, color: str = "pink", seed: int = 0):
+    """Noise alone, `seconds` long, at an RMS level of `dbfs`, over the usual floor."""
+    import numpy as np
+
+    samples = _noise(int(seconds * RATE), color, seed)
+    samples *= 10 ** (dbfs / 20) / np.sqrt(np.mean(samples ** 2))
+    return add_floor(samples.astype(np.float32), seed)
+
+
 def _noise(count: int, color: str, seed: int):
     """White noise, or pink noise made by shaping white noise's spectrum by 1/sqrt(f)."""
     import numpy as np

@@ -31,12 +31,12 @@ class SphinxRecognizer:
     name = "pocketsphinx"
 
     def __init__(self, domain: DomainModel | None = None, *, min_confidence: float = 0.0,
-                 debug: bool = False, keyphrase: str | None = None,
-                 kws_threshold: float = 1e-20) -> None:
+                 debug: bool = False) -> None:
         ps = _import_pocketsphinx()
-        self.mode = "keyword" if keyphrase else ("domain" if domain else "open")
+        self.mode = "domain" if domain else "open"
         self.min_confidence = min_confidence
-        config = ps.Config(**_search_args(ps, domain, keyphrase, kws_threshold))
+        config = ps.Config(**({"lm": str(domain.lm_path), "dict": str(domain.dict_path)}
+                              if domain else {}))
         config["loglevel"] = "INFO" if debug else "FATAL"
         try:
             self._decoder = ps.Decoder(config)
@@ -83,15 +83,6 @@ class SphinxRecognizer:
                               (seg.end_frame + 1) / self._frame_rate,
                               min(1.0, seg.prob)))
         return tuple(words)
-
-
-def _search_args(ps, domain: DomainModel | None, keyphrase: str | None,
-                 kws_threshold: float) -> dict:
-    if keyphrase:
-        return {"keyphrase": keyphrase, "kws_threshold": kws_threshold}
-    if domain:
-        return {"lm": str(domain.lm_path), "dict": str(domain.dict_path)}
-    return {}
 
 
 def _clean_text(text: str) -> str:
