@@ -5,6 +5,7 @@ import array
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -320,13 +321,24 @@ def pulse(tmp_path_factory):
             pytest.fail("private PulseAudio daemon did not start")
         time.sleep(0.1)
     # An idle null sink runs on a 2 s latency and stalls a new stream's first writes for
-    # ~1.9 s; one low-latency client playing silence keeps it ticking in real time.
+    # ~1.9 s; one low-latency client playing silence keeps it ticking in real time, from
+    # its next tick on (when the reported latency drops).
     raw = [f"--rate={SINK_RATE}", "--channels=1", "--format=s16le", "--raw"]
     keepalive = subprocess.Popen(["pacat", "--playback", *raw, "--latency-msec=10", "-d", "openup_sink", "/dev/zero"], env=env)
+    deadline = time.monotonic() + 5
+    while sink_latency(env) > 0.05 and time.monotonic() < deadline:
+        time.sleep(0.05)
     yield env
     for process in (keepalive, daemon):
         process.terminate()
         process.wait(timeout=5)
+
+
+def sink_latency(env) -> float:
+    """The null sink's current latency in seconds, from `pactl list sinks`."""
+    listing = subprocess.run(["pactl", "list", "sinks"], env=env, capture_output=True, text=True).stdout
+    found = re.search(r"Latency: (\d+) usec", listing)
+    return int(found.group(1)) / 1e6 if found else math.inf
 
 
 def play_and_record(env, scenario: str) -> tuple[dict, bytes]:
