@@ -128,11 +128,17 @@ def test_next_sentence_is_synthesised_while_the_first_plays():
     assert overlapped == [True]
 
 
+def test_quiet_needs_no_speech_engine(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "pyttsx3", None)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert Mouth(Synthesizer(), open_speaker(quiet=True)).say("Hello. Again.")
+
+
 def test_mouth_reports_a_missing_engine_instead_of_hanging(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "pyttsx3", None)
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(SpeechOutputError, match="apt-get install espeak-ng"):
-        Mouth(Synthesizer(), NullSpeaker()).say("Hello. Again.")
+    with WavSpeaker(tmp_path / "reply.wav") as speaker, pytest.raises(SpeechOutputError, match="apt-get install espeak-ng"):
+        Mouth(Synthesizer(), speaker).say("Hello. Again.")
 
 
 # --- sounddevice, faked ---------------------------------------------------------

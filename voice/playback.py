@@ -42,6 +42,9 @@ class Speaker(Protocol):
 class NullSpeaker:
     """Plays nothing (--quiet); also the base of the other speakers."""
 
+    needs_audio = False
+    """False: Mouth skips synthesis altogether, so --quiet works without espeak-ng."""
+
     def play(self, speech: Speech, cancel: threading.Event | None = None) -> bool:
         return not (cancel and cancel.is_set())
 
@@ -63,6 +66,8 @@ class NullSpeaker:
 
 class WavSpeaker(NullSpeaker):
     """Renders speech into one WAV file, sentence after sentence (--out reply.wav)."""
+
+    needs_audio = True
 
     def __init__(self, path: str | Path, rate: int = 22050):
         """rate: sample rate of the file in Hertz; speech at other rates is resampled."""
@@ -129,6 +134,8 @@ def find_output_device(device: str | int | None = None) -> dict:
 
 class SoundDeviceSpeaker(NullSpeaker):
     """Plays through a sound card with sounddevice, in small blocks so stop() bites quickly."""
+
+    needs_audio = True
 
     def __init__(self, device: str | int | None = None, block_seconds: float = 0.02):
         """device: index or name substring (None = default); block_seconds: stop() granularity."""
@@ -242,6 +249,8 @@ class Mouth:
 
     def say(self, text: str) -> bool:
         """Speak text; blocks until done. False if stop() cut it. SpeechOutputError if it cannot."""
+        if not getattr(self.speaker, "needs_audio", True):
+            return True
         self._stopped.clear()
         self._speaking.set()
         ready: queue.Queue = queue.Queue(maxsize=2)
