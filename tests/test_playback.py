@@ -119,6 +119,8 @@ def test_next_sentence_is_synthesised_while_the_first_plays():
             return tone(0.01, text=text)
 
     class Recorder(NullSpeaker):
+        needs_audio = True
+
         def play(self, speech, cancel=None):
             if speech.text == "One.":
                 overlapped.append(second_started.wait(timeout=2))
