@@ -37,6 +37,7 @@ def prepare(text: str) -> str:
     """Lower-case, unify apostrophes and contractions, drop hesitation sounds and odd symbols."""
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub(r"[^a-z0-9',.;:!?\s]", " ", t)
+    t = re.sub(r"\b(" + "|".join(W.BARE_CONTRACTIONS) + r")\b", lambda m: W.BARE_CONTRACTIONS[m.group(1)], t)
     t = re.sub(r"\bi'm\b", "i am", t)
     t = re.sub(r"\blet's\b", "let us", t)
     t = re.sub(r"(\w)'s been\b", r"\1 has been", t)

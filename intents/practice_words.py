@@ -7,6 +7,15 @@ from __future__ import annotations
 
 HESITATIONS = r"um+|uh+|uhm|erm|er|hmm+|mm+|ah+"
 
+BARE_CONTRACTIONS = {
+    "im": "i'm", "ive": "i've", "youre": "you're", "youve": "you've", "weve": "we've", "dont": "don't",
+    "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "arent": "aren't",
+    "wasnt": "wasn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+    "havent": "haven't", "hasnt": "hasn't", "whats": "what's", "thats": "that's", "hows": "how's",
+    "wheres": "where's", "theres": "there's", "youll": "you'll", "wouldve": "would've",
+}
+"""Contractions typed without the apostrophe, where the bare spelling is not another word."""
+
 MARKERS = frozenset("""so but and or okay ok well hey honestly anyway then now just also babe love
 like seriously really oh look listen right yeah yes no hon sweetheart please""".split())
 """Words that may come before a question without making it a statement."""
@@ -49,7 +58,7 @@ INVERTED_ANYWHERE = (
 )
 
 INDIRECT_OPEN = (
-    r"(?<!to )(?<!na )(?<!you )(?<!never )(?<!always )(?<!don't )\btell me (about|more|what|how|why|where|when|who|which)\b"
+    r"(?<!to )(?<!na )(?<!never )(?<!always )(?<!don't )(?<!didn't )(?<!won't )\btell me (about|more|what|how|why|where|when|who|which)\b"
     r"|\b(walk|talk) me through\b|\bhelp me understand\b"
     r"|\bi (wonder|wondered|was wondering|am wondering|have been wondering) (what|how|why|where|when|who)\b"
     r"|\b(want|like|love|need) to (know|hear|understand) (what|how|why|where|when|who|about|more)\b"
@@ -59,6 +68,10 @@ INDIRECT_OPEN = (
 INDIRECT_CLOSED = (
     r"\bi (wonder|wondered|was wondering|am wondering|have been wondering) (if|whether)\b"
     r"|\b(want|need|like|love) to know (if|whether)\b|\b(let me know|tell me) (if|whether)\b"
+    r"|\bi (was|am|have been) (just )?hoping (we|you) (could|would|might|can)\b"
+    r"|(^|[,.;:!?] )(so |hey |and )?(you|everything|things|we|all|is everything) (doing )?(okay|ok|alright"
+    r"|all right|good)\W*($|[,.;:!?])"
+    r"|(^|[,.;:!?] )(hey |so )?(got a (minute|second|sec)|mind if|care to|feel like talking)\b"
 )
 
 TAG_QUESTION = (
@@ -80,11 +93,13 @@ resentment heartbroken devastated miserable unhappy terrified panicked panicky c
 tired drained hopeful content uneasy vulnerable rejected abandoned neglected unappreciated unloved
 disconnected isolated helpless defeated discouraged restless agitated furious livid sorrow grief
 grieving lonesome homesick hurtful humiliated humiliating regret regretful envious heartbreaking
-worn""".split())
+worn painful pain crushed gutted shattered conflicted panic panicking pissed upsetting despair dread
+dreading betrayed excluded unwanted misunderstood delighted thrilled relief peaceful awkward
+pressured""".split())
 """Emotion words named anywhere ("i am not angry" still names anger)."""
 
 FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood|burn(ed|t) out"
-                   r"|stressed out|fed up|freaked out|on edge|left out|let down|cared for"
+                   r"|stressed out|fed up|freaked out|freaking out|on edge|left out|let down|cared for"
                    r"|taken for granted|broken ?hearted)\b")
 
 CONTEXT_FEELINGS = frozenset("""good bad safe safer unsafe small alone down lost distant ignored
@@ -110,7 +125,8 @@ I_OWN = (
     r"|\bi (have|had) been\b"
     rf"|\bi (am|was|get|got)( ({ADVERBS}))*( ({_FEELING_RX}))\b"
     rf"|\bi( ({ADVERBS}))* (need|want|miss|wish|hope|worry|struggle|care|love|crave|long|regret|fear"
-    r"|lost|grew up|tend to|usually|have trouble|have a hard time|find it hard|never learned|have never"
+    r"|needed|wanted|missed|worried|struggled|wished|hoped|loved|cared|feared|appreciate|am hoping"
+    r"|was hoping|have missed|have wanted|have needed|lost|grew up|tend to|usually|have trouble|have a hard time|find it hard|never learned|have never"
     r"|don't know how|don't always know|can't stop|would love|would like|would really like|would feel"
     r"|am working on|am trying)\b"
     r"|\b(hard|difficult|scary|new|tough|important|big|frightening) for me\b"
@@ -146,7 +162,7 @@ BLAME = (
     r"|\bfor once\b|\bas usual\b|\btypical\b|\bhere we go again\b|\bof course you\b"
     r"|\bevery single time\b|\bevery time you\b|\bwhether you like it or not\b"
     rf"|\byou (are|were|have been|get|act)( (just|being|so|such|too|a|an|really|totally|completely"
-    rf"|acting|always|very|again|kind of|being so))* ({_NEG_ADJ})\b"
+    rf"|acting|always|very|again|kind of|being so|like))* ({_NEG_ADJ})\b"
     r"|\byou aren't making (any )?sense\b|\b(idiot|moron|jerk|loser|dumbass|asshole|shut up)\b"
     r"|\b(that|this|it) is (so |just |really )?(stupid|ridiculous|dumb|crazy|insane|nonsense|pathetic)\b"
     r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
@@ -161,7 +177,9 @@ BLAME = (
     r"|understand|learn|change|fix|see|grow|calm|deal|snap|quit|accept|admit|explain)\b"
     r"|\byou should (have|know|be|stop|get|see|listen)\b|\bshutting me out\b|\byou shut me out\b"
     r"|\byou (are|have been|were) (hiding|lying|ignoring|avoiding|keeping secrets|cheating)\b"
-    r"|\byour fault\b|\bbecause of you\b|\byou (only )?care (only )?about yourself\b"
+    r"|\bit is always about you\b|\byour excuses\b|\byou aren't (even )?(listening|trying)\b"
+    r"|\byou (only )?(think|care) (only )?about yourself\b|\byou are (so |just |completely |totally )?wrong\b"
+    r"|\band you know it\b|\byour fault\b|\bbecause of you\b|\byou (only )?care (only )?about yourself\b"
     r"|\byou (make|made) me (so |really |feel )*(angry|mad|furious|crazy|sick|sad|miserable"
     r"|frustrated|upset|stupid|bad|small|worthless|like|want to|cry)\b"
 )
