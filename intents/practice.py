@@ -78,6 +78,9 @@ def _wh_questions(t: str) -> list[str]:
             nxt, prev = tokens[i + 1], tokens[i - 1] if i else ""
             if tok not in W.WH or prev in W.EMBEDDING:
                 continue
+            if tok in ("who", "which") and _starts_clause(tokens, i):
+                found.append(tok)
+                continue
             if tok == "how" and nxt == "about":
                 found.append("how about")
             elif nxt in W.AUX or nxt in W.WH_FOLLOWERS.get(tok, ()):

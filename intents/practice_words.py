@@ -71,7 +71,7 @@ INDIRECT_CLOSED = (
     r"|\bi (was|am|have been) (just )?hoping (we|you) (could|would|might|can)\b"
     r"|(^|[,.;:!?] )(so |hey |and )?(you|everything|things|we|all|is everything) (doing )?(okay|ok|alright"
     r"|all right|good)\W*($|[,.;:!?])"
-    r"|(^|[,.;:!?] )(hey |so )?(got a (minute|second|sec)|mind if|care to|feel like talking)\b"
+    r"|(^|[,.;:!?] )(hey |so )?(got a (minute|second|sec)|mind if|care to|feel like talking|any chance)\b"
 )
 
 TAG_QUESTION = (
@@ -95,7 +95,7 @@ disconnected isolated helpless defeated discouraged restless agitated furious li
 grieving lonesome homesick hurtful humiliated humiliating regret regretful envious heartbreaking
 worn painful pain crushed gutted shattered conflicted panic panicking pissed upsetting despair dread
 dreading betrayed excluded unwanted misunderstood delighted thrilled relief peaceful awkward
-pressured""".split())
+pressured hate""".split())
 """Emotion words named anywhere ("i am not angry" still names anger)."""
 
 FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood|burn(ed|t) out"
@@ -103,7 +103,7 @@ FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|i
                    r"|taken for granted|broken ?hearted)\b")
 
 CONTEXT_FEELINGS = frozenset("""good bad safe safer unsafe small alone down lost distant ignored
-invisible comfortable uncomfortable loved unheard calm""".split())
+invisible comfortable uncomfortable loved unheard calm blue heavy""".split())
 """Words that name a feeling only after a feeling verb: "i feel safe", "you seem down"."""
 
 FEEL_CONTEXT = frozenset("""feel feels felt feeling seem seems seemed look looks looked sound sounds
@@ -124,7 +124,10 @@ I_OWN = (
     r"\bi (feel|felt|have felt|am feeling|was feeling|have been feeling|would feel|keep feeling)\b"
     r"|\bi (have|had) been\b"
     rf"|\bi (am|was|get|got)( ({ADVERBS}))*( ({_FEELING_RX}))\b"
-    rf"|\bi( ({ADVERBS}))* (need|want|miss|wish|hope|worry|struggle|care|love|crave|long|regret|fear"
+    r"|\bi am not (okay|ok|fine|alright|doing (well|great|good))\b"
+    r"|\bmy (heart|feelings|chest|stomach)\b"
+    r"|\b(rough|hard|tough|difficult|scary|heavy|lonely|long|strange)( \w+){0,2} for me\b"
+    rf"|\bi( ({ADVERBS}|would|do|did|could))* (need|want|miss|hate|could use|wish|hope|worry|struggle|care|love|crave|long|regret|fear"
     r"|needed|wanted|missed|worried|struggled|wished|hoped|loved|cared|feared|appreciate|am hoping"
     r"|was hoping|have missed|have wanted|have needed|lost|grew up|tend to|usually|have trouble|have a hard time|find it hard|never learned|have never"
     r"|don't know how|don't always know|can't stop|would love|would like|would really like|would feel"
@@ -140,7 +143,7 @@ I_OWN = (
 KIND_ABSOLUTES = (
     r"\byou always (make me (laugh|smile|feel (safe|loved|better|good|happy|special))"
     r"|know (how|what)|help|support|listen to me when|remember|show up|look out)\b"
-    r"|\byou never (have|need|had) to\b|\byou are always (so )?(kind|good|sweet|patient|there)\b"
+    r"|\byou never (have|need|had) to\b|\byou never know\b|\byou are always (so )?(kind|good|sweet|patient|there)\b"
 )
 """Absolutes that are praise or reassurance, removed before looking for blame."""
 
@@ -167,7 +170,9 @@ BLAME = (
     r"|\b(that|this|it) is (so |just |really )?(stupid|ridiculous|dumb|crazy|insane|nonsense|pathetic)\b"
     r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
     r"|\b(no|not (such |that |really )?(a |that )?|isn't (a |that )?)big (of a )?deal\b"
-    r"|\bforget (it|about it)\b|\bprobably nothing\b|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
+    r"|\bforget (it|about it)\b|\bprobably nothing\b|\b(not|isn.t) my fault\b|\bi am sorry you feel\b"
+    r"|\bif that is what you (think|want|believe)\b|\byou are the (problem|issue)\b|\bi hate you\b"
+    r"|\byou drive me (crazy|nuts|insane|mad|up the wall)\b|(^|[,.;:!?] )chill\W*($|[,.;:!?])|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
     r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
     r"|\bdon't be (so )?(sensitive|silly|dramatic|upset|sad|like that|ridiculous|a baby)\b"
     r"|\bstop (being|crying|whining|complaining|sulking|shutting|overthinking|overreacting|acting)\b"
