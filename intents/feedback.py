@@ -52,6 +52,8 @@ _TIPS = {
 }
 
 _FALLBACK_PRAISE = "You said it out loud, and that is the hardest step."
+_NOTHING_HEARD = ("I didn't hear an attempt yet; say your opening line when you're ready.",
+                  "Taking a quiet moment first is fine: calm beats rushed.")
 _ALL_GOOD = "That works well."
 _PAUSE_NOTE = "You let a silence sit for {pause} seconds, and that's fine: silence gives them room."
 
@@ -120,6 +122,9 @@ def run_checks(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (),
 def judge(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (), line: int = 0) -> Feedback:
     """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner line)."""
     checks, measures = run_checks(drill, text, words, line)
+    if not P.prepare(text):
+        return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()),
+                        _NOTHING_HEARD, _NOTHING_HEARD[1])
     facts = _facts(drill, text, measures, line)
     remarks, done_well = _choose(drill, checks, facts, measures)
     log.debug("drill=%s checks=%s remarks=%s", drill.id, checks, remarks)

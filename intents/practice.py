@@ -203,17 +203,26 @@ def reflection_named_feeling(t: str, feeling: tuple[str, ...]) -> bool:
     return any(_mentions(t, word) for word in feeling)
 
 
+def _segments(words: tuple[TimedWord, ...]) -> list[tuple[TimedWord, ...]]:
+    """Runs of words whose clock only moves forward (engines restart it each utterance)."""
+    runs: list[list[TimedWord]] = []
+    for word in words:
+        if runs and word.start >= runs[-1][-1].start:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return [tuple(run) for run in runs]
+
+
 def pace_wpm(words: tuple[TimedWord, ...]) -> float | None:
-    """Speaking rate in words per minute from first word start to last word end, pauses included."""
-    if len(words) < 3:
-        return None
-    span = words[-1].end - words[0].start
-    return len(words) * 60.0 / span if span > 0 else None
+    """Speaking rate in words per minute over the speech spans, pauses inside them included."""
+    span = sum(run[-1].end - run[0].start for run in _segments(words))
+    return len(words) * 60.0 / span if len(words) >= 3 and span > 0 else None
 
 
 def long_pauses(words: tuple[TimedWord, ...], gap: float = LONG_PAUSE) -> tuple[float, ...]:
     """Lengths in seconds of the silences between words that last at least `gap`."""
-    gaps = (b.start - a.end for a, b in zip(words, words[1:]))
+    gaps = (b.start - a.end for run in _segments(words) for a, b in zip(run, run[1:]))
     return tuple(round(g, 2) for g in gaps if g >= gap)
 
 

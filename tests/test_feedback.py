@@ -105,6 +105,13 @@ def test_timings_add_pace_checks_and_remarks(drills):
     assert "pace_ok" not in dict(judge(drill, text).checks)
 
 
+@pytest.mark.parametrize("text", ["", "   ", "um uh"])
+def test_nothing_said_still_gets_kind_feedback(drills, text):
+    feedback = judge(drills[0], text)
+    assert "didn't hear" in feedback.remarks[0] and feedback.done_well in feedback.remarks
+    assert not any(dict(feedback.checks)[name] for name in ("question", "i_statement", "feeling_named"))
+
+
 def test_json_line_contract(drills):
     feedback = judge(drill_by_id(drills, "direct-question"), "how do you see us right now")
     line = json.loads(json.dumps(feedback.to_json()))

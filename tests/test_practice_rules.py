@@ -120,6 +120,14 @@ def test_pace_needs_three_words():
     assert P.pace_wpm(()) is None
 
 
+def test_pace_over_utterances_whose_clock_restarts():
+    first, second = timed("i feel lonely lately", step=0.4), timed("and i miss you", step=0.4)
+    both = first + second
+    span = (first[-1].end - first[0].start) + (second[-1].end - second[0].start)
+    assert P.pace_wpm(both) == pytest.approx(8 * 60 / span)
+    assert P.long_pauses(both) == ()
+
+
 def test_long_pauses():
     words = timed("i feel lonely and i wanted to say it", gaps={3: 3.0, 6: 1.0})
     assert P.long_pauses(words) == (pytest.approx(3.1),)
