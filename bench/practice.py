@@ -1,6 +1,6 @@
 """Practice feedback rules: precision and recall per rule, and the pace estimate on synthetic speech.
 
-    python bench/practice.py [--errors] [--no-speech] [--rates 120 160 200]
+    python bench/practice.py [--errors] [--no-speech] [--rates 90 120 160 200] [--asr N]
 
 Rules are scored on the tuning set (tests/data/practice_attempts.txt) and on the blind set
 (bench/data/practice_blind.txt, written before the rules; its failures are never printed).
@@ -8,6 +8,8 @@ Pace: attempts are synthesised with espeak-ng at several rates, a 20 dB white-no
 -60 dBFS floor are mixed in, and words per minute are estimated two ways: from the speech span
 found by a frame-energy threshold, and from pocketsphinx word timings (what the coach uses).
 The true rate is the known word count over the exact speech span of the clean synthesis.
+With --asr N, the first N blind attempts are also synthesised (160 wpm), recognised with
+pocketsphinx open vocabulary, and the rules are scored on the transcripts.
 """
 
 from __future__ import annotations
@@ -117,16 +119,39 @@ def sphinx_words(signal, recognizer) -> tuple[P.TimedWord, ...]:
     return tuple(P.TimedWord(w.text, w.start, w.end) for w in recognizer.final().words)
 
 
-def score_pace(rates: list[int]) -> None:
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        print("\npace: skipped, needs espeak-ng and sox (apt-get install espeak-ng sox)")
-        return
+def open_recognizer():
+    """Pocketsphinx with open vocabulary (as in practice), or None with a note why not."""
     try:
         from voice.sphinx_engine import SphinxRecognizer
-        recognizer = SphinxRecognizer(None)
-    except Exception as error:  # noqa: BLE001 - the bench still reports the energy estimate
+        return SphinxRecognizer(None)
+    except Exception as error:  # noqa: BLE001 - the bench still reports what it can
         print(f"(pocketsphinx unavailable: {error})")
-        recognizer = None
+        return None
+
+
+def have_tools() -> bool:
+    if shutil.which("espeak-ng") and shutil.which("sox"):
+        return True
+    print("\nspeech: skipped, needs espeak-ng and sox (apt-get install espeak-ng sox)")
+    return False
+
+
+def score_asr(rows, count: int) -> None:
+    recognizer = open_recognizer() if have_tools() else None
+    if recognizer is None:
+        return
+    heard = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for labels, text in rows[:count]:
+            words = sphinx_words(noisy(synthesise(text, 160, Path(tmp))), recognizer)
+            heard.append((labels, " ".join(w.text for w in words)))
+    score_rules(f"blind set as recognised speech (pocketsphinx open vocabulary, first {count})", heard, False)
+
+
+def score_pace(rates: list[int]) -> None:
+    if not have_tools():
+        return
+    recognizer = open_recognizer()
     print(f"\npace on synthetic speech ({len(PACE_TEXTS)} attempts per rate, 20 dB white noise)")
     print(f"{'espeak -s':>9} {'true wpm':>9} {'energy':>8} {'err':>6} {'sphinx':>8} {'err':>6} {'worst':>6}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,11 +183,14 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the tuning set's misjudged attempts")
     parser.add_argument("--no-speech", action="store_true", help="skip the synthetic-speech pace check")
     parser.add_argument("--rates", type=int, nargs="+", default=[90, 120, 160, 200], help="espeak-ng -s rates")
+    parser.add_argument("--asr", type=int, default=0, metavar="N", help="score the rules on N recognised attempts")
     args = parser.parse_args()
     for name, path in SETS.items():
         score_rules(name, load(path), show_errors=args.errors and name != "blind")
     if not args.no_speech:
         score_pace(args.rates)
+    if args.asr:
+        score_asr(load(SETS["blind"]), args.asr)
 
 
 if __name__ == "__main__":
