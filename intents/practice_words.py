@@ -58,7 +58,7 @@ INVERTED_ANYWHERE = (
 )
 
 INDIRECT_OPEN = (
-    r"(?<!to )(?<!na )(?<!never )(?<!always )(?<!don't )(?<!didn't )(?<!won't )\btell me (about|more|what|how|why|where|when|who|which)\b"
+    r"(?<!to )(?<!na )(?<!never )(?<!always )(?<!don't )(?<!didn't )(?<!won't )\btell me (about|more|everything|what|how|why|where|when|who|which)\b"
     r"|\b(walk|talk) me through\b|\bhelp me understand\b"
     r"|\bi (wonder|wondered|was wondering|am wondering|have been wondering) (what|how|why|where|when|who)\b"
     r"|\b(want|like|love|need) to (know|hear|understand) (what|how|why|where|when|who|about|more)\b"
@@ -135,7 +135,7 @@ I_OWN = (
     r"|\b(hard|difficult|scary|new|tough|important|big|frightening) for me\b"
     r"|\b(means?|meant) (a lot|so much|everything) to me\b|\bhappened to me\b"
     r"|\b(it|this|that) (really )?(scares|worries|hurts|upsets|frightens|terrifies|saddens|bothers) me\b"
-    rf"|\bmakes me (feel )?({_FEELING_RX})\b"
+    rf"|\bmakes me( ({ADVERBS}))* (feel )?({_FEELING_RX})\b"
     r"|\bi (know|realize|realise|noticed|think|guess) i (have|am|usually|tend|was|get|need|want|can be"
     r"|could|don't|do|often|sometimes)\b"
 )
@@ -170,7 +170,7 @@ BLAME = (
     r"|\b(that|this|it) is (so |just |really )?(stupid|ridiculous|dumb|crazy|insane|nonsense|pathetic)\b"
     r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
     r"|\b(no|not (such |that |really )?(a |that )?|isn't (a |that )?)big (of a )?deal\b"
-    r"|\bforget (it|about it)\b|\bprobably nothing\b|\b(not|isn.t) my fault\b|\bi am sorry you feel\b"
+    r"|\bforget (it|about it)\b|\bprobably nothing\b|\b(not|isn.t) my fault\b|\bno excuse\b|\byou are saying it is my fault\b|\bi am sorry you feel\b"
     r"|\bif that is what you (think|want|believe)\b|\byou are the (problem|issue)\b|\bi hate you\b"
     r"|\byou drive me (crazy|nuts|insane|mad|up the wall)\b|(^|[,.;:!?] )chill\W*($|[,.;:!?])|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
     r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
