@@ -38,11 +38,11 @@ _PRAISE = {
 """One line per check that passed, most specific first (this order is the praise order)."""
 
 _TIPS = {
-    "blame_free": "Leave out {blame}; blame puts people on the defence. Describe one moment and how you feel instead.",
-    "us_right_now": "Ask about the two of you as things are today, like 'how do you see us right now'.",
+    "blame_free": "Leave out {blame}; blame puts people on the defence. Try a softer start: one moment, and how you feel.",
+    "us_right_now": "Ask about the two of you as things are today, not the future: 'how do you see us right now'.",
     "noticed_specific": "Name one moment and what you saw, like 'when you were on the phone, you seemed tense'.",
     "reflection_named_feeling": "Name the feeling you heard, maybe '{their_feeling}', and let them correct you.",
-    "reflection_kept_content": "Bring back what they told you, in your own words, before anything else.",
+    "reflection_kept_content": "Bring back what they told you, in your own words and without judging it.",
     "i_statement": "Start from yourself, with something like 'I've been feeling', rather than what they do.",
     "feeling_named": "Name one feeling, like worried, lonely or hurt; it helps them name theirs.",
     "open_question": "Make it open: start with 'what' or 'how', so it can't be answered yes or no.",
@@ -144,8 +144,8 @@ def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> di
         "blame": _quote_blame(blame),
         "filler": f"'{fillers[0]}'" if fillers else "fillers",
         "wpm": f"{wpm:.0f}",
-        "pace_advice": ("slow down a little and breathe between sentences." if wpm > P.COMFORTABLE_WPM[1]
-                        else "relaxed is good; keep it steady so it doesn't sound hesitant."),
+        "pace_advice": ("slow down and keep your voice soft and relaxed." if wpm > P.COMFORTABLE_WPM[1]
+                        else "relaxed is good; keep it steady so it sounds calm, not timid."),
         "their_feeling": partner.feeling[0] if partner else "",
         "pause": f"{measures.get('longest_pause', 0.0):.0f}",
     }

@@ -26,6 +26,11 @@ class TimedWord:
     """Seconds from the start of the utterance."""
 
 
+def timed_words(words) -> tuple[TimedWord, ...]:
+    """TimedWords from any recogniser words with text, start and end (e.g. voice.transcript.Word)."""
+    return tuple(TimedWord(w.text, float(w.start), float(w.end)) for w in words)
+
+
 COMFORTABLE_WPM = (110.0, 160.0)
 """A relaxed conversational pace, words per minute (the article: soft, relaxed tone)."""
 

@@ -115,6 +115,14 @@ def test_pace_wpm_from_timings():
     assert P.pace_wpm(timed("a b c d e f", step=0.25)) > P.pace_wpm(timed("a b c d e f", step=0.5))
 
 
+def test_timed_words_from_any_recogniser_words():
+    class Word:  # stands in for voice.transcript.Word, which intents must not import
+        def __init__(self, text, start, end):
+            self.text, self.start, self.end = text, start, end
+
+    assert P.timed_words([Word("hi", 0, 0.5)]) == (P.TimedWord("hi", 0.0, 0.5),)
+
+
 def test_pace_needs_three_words():
     assert P.pace_wpm(timed("hi there")) is None
     assert P.pace_wpm(()) is None
