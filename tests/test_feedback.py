@@ -8,7 +8,7 @@ import pytest
 
 from content.drills import drill_by_id, load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, judge, spoken_seconds
-from intents.practice import TimedWord
+from intents.practice import TimedWord, timed_words
 
 DATA = Path(__file__).parent / "data" / "practice_attempts.txt"
 SHAMING = ("wrong", "bad", "terrible", "awful", "stupid", "fail", "mistake", "poor", "shame", "should have",
@@ -120,3 +120,21 @@ def test_json_line_contract(drills):
     assert all(isinstance(v, bool) for v in line["checks"].values())
     assert line["checks"]["open_question"] is True and line["checks"]["i_statement"] is False
     assert line["remarks"] == list(feedback.remarks) and line["remarks"]
+
+
+@pytest.mark.parametrize("rate,relaxed", [(95, True), (250, False)])
+def test_pace_from_recognised_speech(drills, rate, relaxed):
+    """Real audio: espeak-ng speech -> pocketsphinx word timings -> the pace check."""
+    speech = pytest.importorskip("tests.speech")
+    if not speech.espeak_available():
+        pytest.skip("espeak-ng not installed: apt-get install espeak-ng")
+    from voice.audio import wav_chunks
+    from voice.sphinx_engine import SphinxRecognizer
+
+    recognizer = SphinxRecognizer(None)
+    text = "i've been feeling really lonely lately and i didn't know how to say it to you"
+    for chunk in wav_chunks(speech.speech_wav(speech.Clip(text, rate=rate))):
+        recognizer.accept(chunk)
+    heard = recognizer.final()
+    feedback = judge(drill_by_id(drills, "body-language"), heard.text, timed_words(heard.words))
+    assert dict(feedback.checks)["pace_ok"] is relaxed, dict(feedback.measures)
