@@ -62,7 +62,7 @@ INDIRECT_OPEN = (
     r"|\b(walk|talk) me through\b|\bhelp me understand\b"
     r"|\bi (wonder|wondered|was wondering|am wondering|have been wondering) (what|how|why|where|when|who)\b"
     r"|\b(want|like|love|need) to (know|hear|understand) (what|how|why|where|when|who|about|more)\b"
-    r"|\bi am curious (about|what|how|why|where|when)\b"
+    r"|\bi am curious (about|what|how|why|where|when)\b|\blet me know (what|how|why|where|when)\b"
 )
 
 INDIRECT_CLOSED = (
@@ -93,13 +93,13 @@ resentment heartbroken devastated miserable unhappy terrified panicked panicky c
 tired drained hopeful content uneasy vulnerable rejected abandoned neglected unappreciated unloved
 disconnected isolated helpless defeated discouraged restless agitated furious livid sorrow grief
 grieving lonesome homesick hurtful humiliated humiliating regret regretful envious heartbreaking
-worn painful pain crushed gutted shattered conflicted panic panicking pissed upsetting despair dread
+painful pain crushed gutted shattered conflicted panic panicking pissed upsetting despair dread
 dreading betrayed excluded unwanted misunderstood delighted thrilled relief peaceful awkward
 pressured hate""".split())
 """Emotion words named anywhere ("i am not angry" still names anger)."""
 
 FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood|burn(ed|t) out"
-                   r"|stressed out|fed up|freaked out|freaking out|on edge|left out|let down|cared for"
+                   r"|stressed out|worn out|fed up|freaked out|freaking out|on edge|left out|let down|cared for"
                    r"|taken for granted|broken ?hearted)\b")
 
 CONTEXT_FEELINGS = frozenset("""good bad safe safer unsafe small alone down lost distant ignored
@@ -118,7 +118,9 @@ I_DISGUISED = (r"\bi (really |just )?(feel|felt|think|know|guess|bet|noticed|not
                r"|understand|believe|swear|suppose) (like |that |as if )?(you|your)\b")
 """Sentences that start with "i" but are about the partner: "i feel like you never…"."""
 
-_FEELING_RX = "|".join(sorted(FEELINGS)) + r"|sorry|struggling|not good at|bad at|not sure|new to|lost"
+_FEELING_RX = "|".join(sorted(FEELINGS)) + (r"|sorry|struggling|not good at|bad at|not sure|new to|lost"
+                                              r"|worn out|burn(ed|t) out|stressed out|fed up|freaked out"
+                                              r"|on edge|left out|let down|down|blue|alone|in a bad place")
 
 I_OWN = (
     r"\bi (feel|felt|have felt|am feeling|was feeling|have been feeling|would feel|keep feeling)\b"
@@ -127,7 +129,8 @@ I_OWN = (
     r"|\bi am not (okay|ok|fine|alright|doing (well|great|good))\b"
     r"|\bmy (heart|feelings|chest|stomach)\b"
     r"|\b(rough|hard|tough|difficult|scary|heavy|lonely|long|strange)( \w+){0,2} for me\b"
-    rf"|\bi( ({ADVERBS}|would|do|did|could))* (need|want|miss|hate|could use|wish|hope|worry|struggle|care|love|crave|long|regret|fear"
+    r"|\bi (don't|didn't|can't|couldn't) (feel|felt)\b"
+    rf"|\bi( ({ADVERBS}|would|do|did|could|don't|didn't))* (need|want|miss|hate|could use|wish|hope|worry|struggle|care|love|crave|long|regret|fear"
     r"|needed|wanted|missed|worried|struggled|wished|hoped|loved|cared|feared|appreciate|am hoping"
     r"|was hoping|have missed|have wanted|have needed|lost|grew up|tend to|usually|have trouble|have a hard time|find it hard|never learned|have never"
     r"|don't know how|don't always know|can't stop|would love|would like|would really like|would feel"
@@ -142,7 +145,8 @@ I_OWN = (
 
 KIND_ABSOLUTES = (
     r"\byou always (make me (laugh|smile|feel (safe|loved|better|good|happy|special))"
-    r"|know (how|what)|help|support|listen to me when|remember|show up|look out)\b"
+    r"|know (how|what)|help|support|listen to me when|remember|show up|look out|try|do your best)\b"
+    r"|\bdo you always feel\b"
     r"|\byou never (have|need|had) to\b|\byou never know\b|\byou are always (so )?(kind|good|sweet|patient|there)\b"
 )
 """Absolutes that are praise or reassurance, removed before looking for blame."""
@@ -171,7 +175,7 @@ BLAME = (
     r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
     r"|\b(no|not (such |that |really )?(a |that )?|isn't (a |that )?)big (of a )?deal\b"
     r"|\bforget (it|about it)\b|\bprobably nothing\b|\b(not|isn.t) my fault\b|\bno excuse\b|\byou are saying it is my fault\b|\bi am sorry you feel\b"
-    r"|\bif that is what you (think|want|believe)\b|\byou are the (problem|issue)\b|\bi hate you\b"
+    r"|\bif that is what you (think|want|believe)\b|\byou are the (problem|issue)\b|\bi hate you\b|\bi don't care (anymore|what you|about what you|how you)\b|\bi don't care\W*$"
     r"|\byou drive me (crazy|nuts|insane|mad|up the wall)\b|(^|[,.;:!?] )chill\W*($|[,.;:!?])|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
     r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
     r"|\bdon't be (so )?(sensitive|silly|dramatic|upset|sad|like that|ridiculous|a baby)\b"
