@@ -120,7 +120,7 @@ I_DISGUISED = (r"\bi (really |just )?(feel|felt|think|know|guess|bet|noticed|not
 
 _FEELING_RX = "|".join(sorted(FEELINGS)) + (r"|sorry|struggling|not good at|bad at|not sure|new to|lost"
                                               r"|worn out|burn(ed|t) out|stressed out|fed up|freaked out"
-                                              r"|on edge|left out|let down|down|blue|alone|in a bad place")
+                                              r"|on edge|left out|let down|blue|alone|in a bad place")
 
 I_OWN = (
     r"\bi (feel|felt|have felt|am feeling|was feeling|have been feeling|would feel|keep feeling)\b"
