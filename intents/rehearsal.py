@@ -171,14 +171,18 @@ class Rehearsal:
 def _command(text: str, phase: str) -> str | None:
     """The control word in a short utterance made only of command and padding words, else None."""
     tokens = re.findall(r"[a-z']+", text.lower())
-    if phase == "command" and len(tokens) == 1 and tokens[0] in _YES | _NO:
-        return "again" if tokens[0] in _YES else "stop"
+    vocab = set().union(*_COMMANDS.values())
+    if phase == "command" and 0 < len(tokens) <= 3 and not vocab & set(tokens):
+        if tokens[0] in _NO:
+            return "stop"
+        if tokens[0] in _YES:
+            return "again"
     if re.search(r"\b(don't|dont) know what to say\b|\bwhat (should|do) i say\b", text.lower()):
         return "example"
     if re.fullmatch(r"(sorry |pardon )?(what was that|say that again|what did you say|come again)",
                     " ".join(tokens)):
         return "again"
-    known = set().union(*_COMMANDS.values()) | _PADDING
+    known = vocab | _PADDING
     if not tokens or len(tokens) > 6 or not set(tokens) <= known:
         return None
     return next((name for name, vocab in _COMMANDS.items() if vocab & set(tokens)), None)

@@ -64,7 +64,10 @@ def test_yes_means_again_and_no_means_stop_after_feedback(coach):
     coach.hear("i've been feeling lonely")
     assert coach.hear("yes").listen_for == "attempt"
     coach.hear("i've been feeling lonely")
-    assert coach.hear("no").done
+    assert coach.hear("no thanks").done
+    coach.start("share-vulnerability")
+    coach.hear("i've been feeling lonely")
+    assert coach.hear("yeah, next drill").drill != "share-vulnerability"
 
 
 def test_another_sentence_after_feedback_is_a_new_attempt(coach):
