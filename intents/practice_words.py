@@ -184,7 +184,7 @@ BLAME = (
     r"|\b(talk|speak|say it|tell me) (to me )?already\b|\bugh\b"
     r"|\byou (need|have|have got|got|better|had better) to (stop|start|get|open|talk|tell|listen|be"
     r"|understand|learn|change|fix|see|grow|calm|deal|snap|quit|accept|admit|explain)\b"
-    r"|\byou should (have|know|be|stop|get|see|listen)\b|\bshutting me out\b|\byou shut me out\b"
+    r"|\byou should (have|know|be|stop|get|see|listen|apologi[sz]e)\b|\bshutting me out\b|\byou shut me out\b"
     r"|\byou (are|have been|were) (hiding|lying|ignoring|avoiding|keeping secrets|cheating)\b"
     r"|\bit is always about you\b|\byour excuses\b|\byou aren't (even )?(listening|trying)\b"
     r"|\byou (only )?(think|care) (only )?about yourself\b|\byou are (so |just |completely |totally )?wrong\b"
