@@ -51,6 +51,10 @@ _TIPS = {
     "few_fillers": "Try a breath instead of {filler}; a pause sounds calmer than a filler.",
 }
 
+_TEXT_RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free",
+               "us_right_now", "noticed_specific")
+"""Checks that need only the text: each is the function of that name in intents.practice."""
+
 _FALLBACK_PRAISE = "You said it out loud, and that is the hardest step."
 _NOTHING_HEARD = ("I didn't hear an attempt yet; say your opening line when you're ready.",
                   "Taking a quiet moment first is fine: calm beats rushed.")
@@ -96,10 +100,7 @@ def run_checks(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (),
                line: int = 0) -> tuple[dict[str, bool], dict[str, float]]:
     """Every applicable check (name -> passed) and the measures behind them."""
     t = P.prepare(text)
-    checks = {"question": P.question(t), "open_question": P.open_question(t),
-              "i_statement": P.i_statement(t), "feeling_named": P.feeling_named(t),
-              "blame_free": P.blame_free(t), "us_right_now": P.us_right_now(t),
-              "noticed_specific": P.noticed_specific(t)}
+    checks = {name: getattr(P, name)(t) for name in _TEXT_RULES}
     fillers = P.fillers(text)
     measures = {"words": float(len(text.split())), "fillers": float(len(fillers))}
     checks["few_fillers"] = len(fillers) <= max(1, len(text.split()) // 15)

@@ -3,14 +3,15 @@
 Each rule answers one question a therapist would ask about an opening line (DESIGN §6):
 was it a question, an open one, an "I" statement, was a feeling named, was it free of
 blame? Spoken text has no punctuation we can trust, so every rule judges by wording.
-Text is normalised once by `prepare` (lower case, contractions in one canonical form,
-hesitation sounds dropped); the rules take that normalised string.
+Every rule takes the attempt as heard or typed and normalises it with `prepare` (lower
+case, contractions in one canonical form, hesitation sounds dropped; idempotent).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import wraps
 
 from intents import practice_words as W
 
@@ -59,6 +60,14 @@ def prepare(text: str) -> str:
     t = re.sub(rf"\b({W.HESITATIONS})\b", " ", t)
     t = re.sub(r"\s+([,.;:!?])", r"\1", t)
     return re.sub(r"\s+", " ", t).strip()
+
+
+def _on_prepared(rule):
+    """Let a rule written for normalised text accept raw text too."""
+    @wraps(rule)
+    def judged(text: str, *args):
+        return rule(prepare(text), *args)
+    return judged
 
 
 def _clauses(t: str) -> list[list[str]]:
@@ -125,22 +134,26 @@ def _indirect(t: str) -> str:
     return ""
 
 
+@_on_prepared
 def question(t: str) -> bool:
     """The attempt asks something, judged by wording (wh-word, inversion, tag, "tell me…")."""
     return bool(_wh_questions(t)) or _inverted(t) or bool(_indirect(t))
 
 
+@_on_prepared
 def open_question(t: str) -> bool:
     """A question that cannot be answered yes or no ("what…", "how…", "tell me about…")."""
     return any(w != "how about" for w in _wh_questions(t)) or _indirect(t) == "open"
 
 
+@_on_prepared
 def i_statement(t: str) -> bool:
     """First person about one's own feelings, needs or experience; "i feel like you…" is not."""
     masked = re.sub(W.I_DISGUISED, " ", t)
     return _has(W.I_OWN, masked)
 
 
+@_on_prepared
 def feelings(t: str) -> tuple[str, ...]:
     """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
     tokens = re.findall(r"[a-z0-9']+", t)
@@ -153,22 +166,26 @@ def feelings(t: str) -> tuple[str, ...]:
     return tuple(named)
 
 
+@_on_prepared
 def feeling_named(t: str) -> bool:
     """An emotion is named: hurt, sad, worried, lonely, "felt left out"…"""
     return bool(feelings(t))
 
 
+@_on_prepared
 def blame_phrases(t: str) -> tuple[str, ...]:
     """Blame, contempt, absolutes or dismissal aimed at the partner, as found in the text."""
     cleared = re.sub(W.KIND_ABSOLUTES, " ", t)
     return tuple(m.group(0).strip() for m in re.finditer(W.BLAME, cleared))
 
 
+@_on_prepared
 def blame_free(t: str) -> bool:
     """No "you never", "what is wrong with you", "calm down", name-calling…"""
     return not blame_phrases(t)
 
 
+@_on_prepared
 def us_right_now(t: str) -> bool:
     """A direct question about the relationship as it is now, not future-tripping."""
     present = _has(W.PRESENT, t)
@@ -176,6 +193,7 @@ def us_right_now(t: str) -> bool:
     return question(t) and _has(W.US, t) and not future_only
 
 
+@_on_prepared
 def noticed_specific(t: str) -> bool:
     """Names what was seen, in a moment: "when you were talking about work, you seemed…"."""
     return _has(W.OBSERVED, t) and _has(W.MOMENT, t)
@@ -195,6 +213,7 @@ def _mentions(t: str, alternatives: str) -> bool:
     return False
 
 
+@_on_prepared
 def reflection_kept_content(t: str, keep: tuple[str, ...]) -> bool:
     """The paraphrase kept at least half of the partner's content (each item "boss|manager")."""
     if not keep:
@@ -203,6 +222,7 @@ def reflection_kept_content(t: str, keep: tuple[str, ...]) -> bool:
     return kept * 2 >= len(keep)
 
 
+@_on_prepared
 def reflection_named_feeling(t: str, feeling: tuple[str, ...]) -> bool:
     """The paraphrase named the feeling the partner expressed (or a close word for it)."""
     return any(_mentions(t, word) for word in feeling)
