@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("vosk", "pocketsphinx")
 MODES = ("domain", "open")
-SPEECH_MATCH_FLOOR = 0.35
+SPEECH_MATCH_FLOOR = 0.25
 """Matcher confidence a spoken request needs; measured in bench/speech.py (off-topic
 speech decoded by the domain model mostly matches below it)."""
 

@@ -1,0 +1,107 @@
+"""Spoken requests end to end: WAV -> endpointer -> pocketsphinx domain model -> matcher.
+
+Requests come from the labelled set A (tests/data/utterances.txt), synthesised by two
+espeak-ng voices, clean and with pink noise at 10 dB SNR. Thresholds sit a little
+below what bench/speech.py measures, so a real regression fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from content.catalog import load_catalog
+from intents.evaluation import judge, load_labelled
+from intents.matcher import Matcher
+from tests.speech import Clip, espeak_available, noise, speech_wav
+from voice.audio import write_wav
+from voice.transcribe import match_speech, open_recognizer, transcribe_file, transcribe_request
+from voice.wavfile import to_pcm16
+
+pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng not installed: apt-get install espeak-ng")
+
+LABELLED = Path(__file__).parent / "data" / "utterances.txt"
+
+
+def every_nth(items, step, offset=0):
+    return items[offset::step]
+
+
+@pytest.fixture(scope="module")
+def requests():
+    items = load_labelled(LABELLED)
+    return {
+        "domain": every_nth([i for i in items if i.intent != "fallback"], 12),
+        "off_topic": every_nth([i for i in items if i.intent == "fallback"], 4),
+    }
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def matcher(catalog):
+    return Matcher.from_catalog(catalog)
+
+
+@pytest.fixture(scope="module")
+def domain(catalog, tmp_path_factory):
+    recognizer, info = open_recognizer("pocketsphinx", None, catalog.sentences(), "domain",
+                                       cache_dir=tmp_path_factory.mktemp("lm"))
+    assert info.mode == "domain" and "pocketsphinx" in info.description
+    return recognizer
+
+
+def accuracy(recognizer, matcher, items, voice, snr=None):
+    verdicts = []
+    for item in items:
+        transcript = transcribe_request(speech_wav(Clip(item.text, voice, snr_db=snr)), recognizer)
+        verdicts.append(judge(item, match_speech(matcher, transcript)).exact)
+    return sum(verdicts) / len(verdicts)
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb"])
+def test_clean_spoken_requests_reach_the_right_intent(domain, matcher, requests, voice):
+    assert len(requests["domain"]) >= 12
+    assert accuracy(domain, matcher, requests["domain"], voice) >= 0.70
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb"])
+def test_requests_in_pink_noise_at_10_db_still_reach_the_right_intent(domain, matcher, requests, voice):
+    assert accuracy(domain, matcher, requests["domain"], voice, snr=10) >= 0.60
+
+
+def test_off_topic_speech_is_rejected(domain, matcher, requests):
+    assert len(requests["off_topic"]) >= 12
+    assert accuracy(domain, matcher, requests["off_topic"], "en-us") >= 0.70
+
+
+def test_domain_model_beats_open_vocabulary_on_the_same_audio(domain, matcher, requests, catalog):
+    open_vocab, info = open_recognizer("pocketsphinx", None, catalog.sentences(), "open")
+    assert info.mode == "open"
+    items = requests["domain"][:12]
+    assert accuracy(domain, matcher, items, "en-gb", snr=10) > accuracy(open_vocab, matcher, items, "en-gb", snr=10)
+
+
+def test_noise_without_speech_yields_no_transcript_and_no_intent(domain, matcher, tmp_path):
+    path = write_wav(tmp_path / "noise.wav", to_pcm16(noise(3.0, -30.0, "pink", seed=9)))
+    assert transcribe_file(path, domain) == []
+    assert match_speech(matcher, transcribe_request(path, domain)) is None
+
+
+def test_two_requests_in_one_file_give_two_transcripts(domain, tmp_path):
+    from tests.speech import from_bytes
+    from voice.audio import read_wav
+
+    import numpy as np
+
+    first = from_bytes(read_wav(speech_wav(Clip("who said that", pad=1.0))))
+    second = from_bytes(read_wav(speech_wav(Clip("tell me more about that", pad=1.0))))
+    path = write_wav(tmp_path / "two.wav", to_pcm16(np.concatenate([first, second])))
+    heard = [t.text for t in transcribe_file(path, domain)]
+    assert len(heard) == 2 and "said" in heard[0] and "more" in heard[1]
+    joined = transcribe_request(path, domain)
+    assert joined.text == " ".join(heard)
