@@ -184,3 +184,14 @@ def test_labelled_set_agreement(rule):
     rows = list(labelled())
     wrong = [text for _d, labels, text in rows if check(rule, text) != labels[rule]]
     assert len(wrong) <= 0.05 * len(rows), wrong
+
+
+def test_rules_accept_raw_text():
+    assert P.question("What\u2019s going on?") and P.open_question("HOW ARE YOU")
+    assert P.i_statement("I\u2019m scared") and P.feeling_named("I'M WORRIED")
+    assert not P.blame_free("You NEVER listen!")
+
+
+def test_prepare_is_idempotent():
+    for _drill, _labels, text in labelled():
+        assert P.prepare(P.prepare(text)) == P.prepare(text)
