@@ -39,7 +39,7 @@ _PRAISE = {
 
 _TIPS = {
     "blame_free": "Leave out {blame}; blame puts people on the defence. Try a softer start: one moment, and how you feel.",
-    "us_right_now": "Ask about the two of you as things are today, not the future: 'how do you see us right now'.",
+    "us_right_now": "Ask about the two of you as things are today{future}: 'how do you see us right now'.",
     "noticed_specific": "Name one moment and what you saw, like 'when you were on the phone, you seemed tense'.",
     "reflection_named_feeling": "Name the feeling you heard, maybe '{their_feeling}', and let them correct you.",
     "reflection_kept_content": "Bring back what they told you, in your own words and without judging it.",
@@ -149,6 +149,7 @@ def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> di
                         else "relaxed is good; keep it steady so it sounds calm, not timid."),
         "their_feeling": partner.feeling[0] if partner else "",
         "pause": f"{measures.get('longest_pause', 0.0):.0f}",
+        "future": ", not years ahead" if P.future_talk(text) else "",
     }
 
 

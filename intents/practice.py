@@ -186,11 +186,15 @@ def blame_free(t: str) -> bool:
 
 
 @_on_prepared
+def future_talk(t: str) -> bool:
+    """The attempt is about where things are going ("in five years", "married") and not about now."""
+    return _has(W.FUTURE, t) and not _has(W.PRESENT, t)
+
+
+@_on_prepared
 def us_right_now(t: str) -> bool:
     """A direct question about the relationship as it is now, not future-tripping."""
-    present = _has(W.PRESENT, t)
-    future_only = _has(W.FUTURE, t) and not present
-    return question(t) and _has(W.US, t) and not future_only
+    return question(t) and _has(W.US, t) and not future_talk(t)
 
 
 @_on_prepared

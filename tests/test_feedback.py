@@ -64,7 +64,8 @@ def test_blame_is_the_first_remark(drills):
 
 def test_drill_focus_orders_the_fixes(drills):
     direct = judge(drill_by_id(drills, "direct-question"), "where do you see us in ten years")
-    assert "right now" in direct.remarks[0]
+    assert "right now" in direct.remarks[0] and "not years ahead" in direct.remarks[0]
+    assert "years" not in judge(drill_by_id(drills, "direct-question"), "we should talk").remarks[0]
     validate = judge(drill_by_id(drills, "validate-feelings"), "your boss is piling on work and you stay late")
     assert "Name the feeling" in validate.remarks[0]
     assert dict(validate.checks)["reflection_kept_content"] is True
