@@ -32,17 +32,19 @@ MAX_SILENCES = 3
 """Empty turns in a row before the coach ends the practice."""
 
 _CHOICES = "Say again, next drill, or stop."
-_COMMANDS = {
-    "stop": {"stop", "quit", "cancel", "exit", "enough", "done", "finish", "finished", "end", "bye", "goodbye"},
-    "next": {"next", "skip", "another", "different", "else", "other"},
-    "example": {"example", "help", "hint", "idea"},
-    "again": {"again", "retry", "more", "once", "repeat", "pardon"},
-}
-_PADDING = set("""please ok okay lets let's let us can we i want to would like i'd that's thats it for today
+_COMMANDS = (
+    ("stop", frozenset("stop quit cancel exit enough done finish finished end bye goodbye".split())),
+    ("next", frozenset("next skip another different else other".split())),
+    ("example", frozenset("example help hint idea".split())),
+    ("again", frozenset("again retry more once repeat pardon".split())),
+)
+"""Control words by command, in priority order."""
+_COMMAND_WORDS = frozenset().union(*(words for _name, words in _COMMANDS))
+_PADDING = frozenset("""please ok okay lets let's let us can we i want to would like i'd that's thats it for today
 now thanks thank you just the a an drill one practice practise practising practicing session try time me
 give say that so yeah maybe actually i'm im am go with this of something what was could another an
 some""".split())
-_YES, _NO = {"yes", "yeah", "yep", "sure", "ok", "okay"}, {"no", "nope", "nah"}
+_YES, _NO = frozenset("yes yeah yep sure ok okay".split()), frozenset("no nope nah".split())
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,7 @@ class Rehearsal:
 def _command(text: str, phase: str) -> str | None:
     """The control word in a short utterance made only of command and padding words, else None."""
     tokens = re.findall(r"[a-z']+", text.lower())
-    vocab = set().union(*_COMMANDS.values())
-    if phase == "command" and 0 < len(tokens) <= 3 and not vocab & set(tokens):
+    if phase == "command" and 0 < len(tokens) <= 3 and not _COMMAND_WORDS & set(tokens):
         if tokens[0] in _NO:
             return "stop"
         if tokens[0] in _YES:
@@ -182,10 +183,9 @@ def _command(text: str, phase: str) -> str | None:
     if re.fullmatch(r"(sorry |pardon )?(what was that|say that again|what did you say|come again)",
                     " ".join(tokens)):
         return "again"
-    known = vocab | _PADDING
-    if not tokens or len(tokens) > 6 or not set(tokens) <= known:
+    if not tokens or len(tokens) > 6 or not set(tokens) <= _COMMAND_WORDS | _PADDING:
         return None
-    return next((name for name, vocab in _COMMANDS.items() if vocab & set(tokens)), None)
+    return next((name for name, words in _COMMANDS if words & set(tokens)), None)
 
 
 def _sounds_english(text: str) -> bool:
