@@ -60,13 +60,13 @@ INVERTED_ANYWHERE = (
 INDIRECT_OPEN = (
     r"(?<!to )(?<!na )(?<!never )(?<!always )(?<!don't )(?<!didn't )(?<!won't )\btell me (about|more|everything|what|how|why|where|when|who|which)\b"
     r"|\b(walk|talk) me through\b|\bhelp me understand\b"
-    r"|\bi (wonder|wondered|was wondering|am wondering|have been wondering) (what|how|why|where|when|who)\b"
+    r"|\b(i wonder|i wondered|wondering) (what|how|why|where|when|who)\b"
     r"|\b(want|like|love|need) to (know|hear|understand) (what|how|why|where|when|who|about|more)\b"
-    r"|\bi am curious (about|what|how|why|where|when)\b|\blet me know (what|how|why|where|when)\b"
+    r"|\bcurious (about|what|how|why|where|when)\b|\blet me know (what|how|why|where|when)\b"
 )
 
 INDIRECT_CLOSED = (
-    r"\bi (wonder|wondered|was wondering|am wondering|have been wondering) (if|whether)\b"
+    r"\b(i wonder|i wondered|wondering|curious) (if|whether)\b"
     r"|\b(want|need|like|love) to know (if|whether)\b|\b(let me know|tell me) (if|whether)\b"
     r"|\bi (was|am|have been) (just )?hoping (we|you) (could|would|might|can)\b"
     r"|(^|[,.;:!?] )(so |hey |and )?(you|everything|things|we|all|is everything) (doing )?(okay|ok|alright"
