@@ -71,12 +71,13 @@ INDIRECT_CLOSED = (
     r"|\bi (was|am|have been) (just )?hoping (we|you) (could|would|might|can)\b"
     r"|(^|[,.;:!?] )(so |hey |and )?(you|everything|things|we|all|is everything) (doing )?(okay|ok|alright"
     r"|all right|good)\W*($|[,.;:!?])"
-    r"|(^|[,.;:!?] )(hey |so )?(got a (minute|second|sec)|mind if|care to|feel like talking|any chance)\b"
+    r"|(^|[,.;:!?] )(hey |so )?(got a (minute|second|sec)|mind if|care to|feel like talking|any chance"
+    r"|(okay|ok|alright|all right) (if|to) )\b|\b(would|could|will) it (help|be|make|hurt)\b"
 )
 
 TAG_QUESTION = (
     r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bbe )(?<!\ball )(?<!\bit )(?<!\bthat )\bright\W*$"
-    r"|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you)\W*$"
+    r"|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you|huh|eh)\W*$"
 )
 
 ADVERBS = (r"really|so|just|a|bit|little|kind|of|sort|also|still|not|very|pretty|quite|always|sometimes|"
@@ -155,11 +156,22 @@ _NEG_ADJ = (r"overreacting|overthinking|dramatic|ridiculous|crazy|selfish|lazy|c
             r"paranoid|impossible|sensitive|unreasonable|pathetic|useless|insane|irrational|stupid|dumb|"
             r"idiot|mean|cold|weird|annoying|difficult|grumpy|moody|needy|clingy|stubborn|defensive|rude|"
             r"boring|hysterical|nuts|cruel|heartless|fake|liar|jerk|child|baby|mess|toxic|controlling|"
-            r"exhausting|unbelievable|unbearable|too much|hopeless")
+            r"exhausting|unbelievable|unbearable|too much|hopeless|emotional|ungrateful|impossible to|useless")
 
 BLAME = (
     r"\byou (are |were |have been |would )?(always|never)\b|\b(are|do|did) you (always|never|even)\b"
-    r"|\byou (don't|didn't) (even|care|listen|understand|get it|ever|love|try|respect|appreciate|notice)\b"
+    r"|\byou( (obviously|clearly|just|really|simply|honestly))? (don't|didn't) (even|care|listen|understand"
+    r"|get it|ever|love|try|respect|appreciate|notice)\b"
+    r"|\b(obviously|clearly) you\b|\byou (obviously|clearly) (can't|aren't|never|have no)\b"
+    r"|\b(snap out of it|hurry up|get it together|pull yourself together|man up|toughen up|lighten up"
+    r"|deal with it|suck it up|knock it off|give it a rest|get a grip|shame on you|are you kidding me"
+    r"|not this again|we have been over this|told you so|i don't want to hear it)\b"
+    r"|\byou are the one who\b|\bthe problem (is|with) you\b|\bthis is (all )?on you\b|\byou started it\b"
+    r"|\byou (ruin|ruined|ruin) (everything|it)\b|\byou make everything about\b"
+    r"|\bmaking (this|it|such) (a |into a )?(big|bigger|huge) (deal|thing)\b|\bnot that hard\b"
+    r"|\byou are (always |constantly )?(like|exactly like|just like) your (mother|mom|father|dad)\b"
+    r"|\byou( always)? (sulk|whine|nag|exaggerate|pout|mope)\b|\byou (are )?constantly\b"
+    r"|\bdo i have to (keep|beg|spell|repeat|remind|ask)\b"
     r"|\byou (wouldn't|won't|can't|couldn't) (understand|get it|possibly|even|ever)\b"
     r"|\bwhat is (wrong|the matter) with you\b|\bwhat is your (problem|deal)\b|\bwhat the (hell|heck)\b"
     r"|\bwhat were you thinking\b|\bhow (could|dare) you\b|\bhow many times\b"
@@ -179,7 +191,8 @@ BLAME = (
     r"|\byou drive me (crazy|nuts|insane|mad|up the wall)\b|(^|[,.;:!?] )chill\W*($|[,.;:!?])|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
     r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
     r"|\bdon't be (so )?(sensitive|silly|dramatic|upset|sad|like that|ridiculous|a baby)\b"
-    r"|\bstop (being|crying|whining|complaining|sulking|shutting|overthinking|overreacting|acting)\b"
+    r"|\bstop (being|crying|whining|complaining|sulking|shutting|overthinking|overreacting|acting|worrying"
+    r"|stressing|pouting|moping|nagging|it)\b"
     r"|\ball in your head\b|\bgrow up\b|\bspit it out\b|\bout with it\b"
     r"|\b(talk|speak|say it|tell me) (to me )?already\b|\bugh\b"
     r"|\byou (need|have|have got|got|better|had better) to (stop|start|get|open|talk|tell|listen|be"
