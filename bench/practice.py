@@ -4,7 +4,8 @@
 
 Rules are scored on the tuning set (tests/data/practice_attempts.txt) and two blind sets whose
 failures are never printed: bench/data/practice_blind.txt (written before the rules) and
-practice_blind2.txt (written later, in recogniser style, scored once before any further tuning).
+practice_blind2.txt (written later, in recogniser style) and practice_blind3.txt (in the issue's
+style), each scored once before any tuning that followed it.
 Pace: attempts are synthesised with espeak-ng at several rates, a 20 dB white-noise bed and a
 -60 dBFS floor are mixed in, and words per minute are estimated two ways: from the speech span
 found by a frame-energy threshold, and from pocketsphinx word timings (what the coach uses).
@@ -31,7 +32,8 @@ from intents import practice as P  # noqa: E402
 RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")
 SETS = {"tuning": ROOT / "tests" / "data" / "practice_attempts.txt",
         "blind": ROOT / "bench" / "data" / "practice_blind.txt",
-        "blind 2": ROOT / "bench" / "data" / "practice_blind2.txt"}
+        "blind 2": ROOT / "bench" / "data" / "practice_blind2.txt",
+        "blind 3": ROOT / "bench" / "data" / "practice_blind3.txt"}
 PACE_TEXTS = (
     "how do you see us right now",
     "i've been feeling really lonely lately and i didn't know how to say it",
