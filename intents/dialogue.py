@@ -12,7 +12,9 @@ import logging
 from dataclasses import dataclass, field
 
 from content.catalog import Catalog, Quote, Technique
+from content.drills import Drill
 from intents.matcher import Match, Matcher
+from intents.rehearsal import Rehearsal
 
 _LOG = logging.getLogger(__name__)
 
@@ -31,6 +33,8 @@ class Reply:
     """How sure the matcher was, 0 to 1."""
     end: bool = False
     """The user asked to stop."""
+    free_speech: bool = False
+    """The next utterance is a practice attempt: recognise it with open vocabulary."""
 
 
 @dataclass
@@ -54,17 +58,23 @@ class _State:
 class Session:
     """One conversation with one person."""
 
-    def __init__(self, catalog: Catalog, matcher: Matcher) -> None:
+    def __init__(self, catalog: Catalog, matcher: Matcher, drills: tuple[Drill, ...] = ()) -> None:
         self._catalog = catalog
         self._matcher = matcher
+        self._drills = drills
         self._say = catalog.responses
         self._state = _State()
+        self._rehearsal: Rehearsal | None = None
 
-    def hear(self, text: str) -> Reply:
-        """Understand ``text`` and answer it."""
+    def hear(self, text: str, words: tuple = ()) -> Reply:
+        """Understand ``text`` (with optional word timings, for practice) and answer it."""
+        match = self._matcher.match(text) if text.strip() else None
+        if match and match.intent == "safety":
+            self._rehearsal = None  # never go on coaching after a disclosure of danger
+        if self._rehearsal is not None:
+            return self._practise(text, words)
         if not text.strip():
             return self._reply(self._say.unclear, "fallback")
-        match = self._matcher.match(text)
         return self.respond(match)
 
     def respond(self, match: Match | None) -> Reply:
@@ -73,7 +83,7 @@ class Session:
             return self._reply(self._say.fallback, "fallback")
         handler = getattr(self, f"_on_{match.intent}")
         reply: Reply = handler(match)
-        return Reply(reply.text, reply.intent, reply.technique, match.confidence, reply.end)
+        return Reply(reply.text, reply.intent, reply.technique, match.confidence, reply.end, reply.free_speech)
 
     # -- intents -------------------------------------------------------------
 
@@ -135,10 +145,20 @@ class Session:
         return reply
 
     def _on_practice(self, match: Match) -> Reply:
-        return self._reply(
-            "Practice mode is on its way. For now, try saying your opening line to me as a question.",
-            "practice",
-        )
+        if not self._drills:
+            return self._reply("Practice drills are not available here.", "practice")
+        self._rehearsal = Rehearsal(self._drills)
+        turn = self._rehearsal.start(match.technique)
+        reply = self._reply(turn.say, "practice", turn.drill or None)
+        return Reply(reply.text, "practice", reply.technique, free_speech=turn.listen_for == "attempt")
+
+    def _practise(self, text: str, words: tuple) -> Reply:
+        """Hand the utterance to the practice coach until it says practice is over."""
+        turn = self._rehearsal.hear(text, words)
+        if turn.done:
+            self._rehearsal = None
+        reply = self._reply(turn.say, "practice", turn.drill or None)
+        return Reply(reply.text, "practice", reply.technique, free_speech=turn.listen_for == "attempt")
 
     def _on_help(self, match: Match) -> Reply:
         return self._reply(self._say.help, "help")

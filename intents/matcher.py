@@ -36,6 +36,9 @@ TECHNIQUE_BIAS = 0.12
 NEAREST_SHARE = 0.5
 """Weight of the nearest phrase against the label's centroid in a label's score."""
 
+PRACTICE_TOPIC = 0.25
+"""A practice request names a drill when a technique scores at least this."""
+
 SPELLING = 60
 """Lowest rapidfuzz ratio for snapping an unknown word onto a known one."""
 
@@ -197,6 +200,8 @@ def decide(ranking: Ranking) -> Match | None:
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
+    if label == "practice" and techniques and techniques[0][1] >= PRACTICE_TOPIC:
+        return Match(label, techniques[0][0], round(min(score, 1.0), 2))  # "practise validating"
     if not label.startswith("tip:"):
         return Match(label, None, round(min(score, 1.0), 2))
     close = tuple(t for t, s in techniques[:2] if s >= techniques[0][1] - CLOSE_CALL)

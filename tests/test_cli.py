@@ -106,3 +106,29 @@ def test_models_pull_failure_is_one_line_and_leaves_nothing(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith("openup: could not download")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_practice_json_contract():
+    attempts = ["how do you see us right now", "you never talk to me", ""]
+    result = openup("practice", "--drill", "direct-question", "--json", stdin="\n".join(attempts) + "\n")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 3
+    for record in records:
+        assert {"question", "open_question", "i_statement", "feeling_named", "blame_free"} <= set(record["checks"])
+        assert record["remarks"]
+    assert records[0]["checks"]["open_question"] and not records[1]["checks"]["blame_free"]
+
+
+def test_practice_unknown_drill_is_one_line():
+    result = openup("practice", "--drill", "juggling", "--json")
+    assert result.returncode == 2 and "drills: direct-question" in result.stderr
+
+
+def test_chat_can_switch_into_practice_and_back():
+    script = "let's practise\ni feel worried about us and i wonder how you see things\nstop\nwho said that\nbye\n"
+    result = openup("chat", "--quiet", stdin=script)
+    lines = result.stdout.splitlines()
+    assert "Let's practise" in lines[1]
+    assert "Say again, next drill, or stop" in lines[2]
+    assert "Carina Wolff" in lines[4]

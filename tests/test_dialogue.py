@@ -102,3 +102,28 @@ def test_stop_ends_and_fallback_explains(session, coach):
 @pytest.mark.parametrize("text", ["", "   ", "😀", "x" * 10000])
 def test_bad_input_gets_an_answer(session, text):
     assert session.hear(text).text
+
+
+@pytest.fixture
+def practising(coach):
+    from content.drills import load_drills
+
+    return Session(*coach, load_drills())
+
+
+def test_practice_request_names_its_drill(practising):
+    reply = practising.hear("can we practise validating her feelings")
+    assert reply.intent == "practice" and reply.technique == "validate-feelings" and reply.free_speech
+
+
+def test_practice_feedback_then_stop_returns_to_tips(practising):
+    practising.hear("let's practise")
+    feedback = practising.hear("i feel lonely and i wonder how you are doing")
+    assert feedback.intent == "practice" and not feedback.free_speech
+    assert practising.hear("stop").intent == "practice"
+    assert practising.hear("give me a tip").intent == "tip"
+
+
+def test_safety_interrupts_practice(practising):
+    practising.hear("let's practise")
+    assert practising.hear("he hits me when i say things like that").intent == "safety"

@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     tips = commands.add_parser("tips", parents=[common], help="list the eleven techniques")
     tips.set_defaults(run=_tips)
 
+    practice = commands.add_parser(
+        "practice", parents=[common, speech_out], help="rehearse an opening line and get feedback"
+    )
+    practice.add_argument("--drill", help="drill id (a technique id, e.g. direct-question); default: the first")
+    practice.add_argument("--json", action="store_true", help="judge each stdin line, print one JSON object per line")
+    practice.add_argument("--text", action="store_true", help="a typed practice session (the default without --json)")
+    practice.add_argument("--line", type=int, default=0, help="which partner line a reflective-listening drill uses")
+    practice.set_defaults(run=_practice)
+
     devices = commands.add_parser("devices", parents=[common], help="list microphones and speakers")
     devices.set_defaults(run=_devices)
 
@@ -117,8 +126,10 @@ def _ask(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace) -> int:
     from intents.dialogue import Session
 
+    from content.drills import load_drills
+
     catalog, matcher = _coach()
-    session = Session(catalog, matcher)
+    session = Session(catalog, matcher, load_drills())
     mouth = _voice_out(args)
     print(catalog.responses.greeting, "(type your question; Ctrl-D or 'stop' to end)", flush=True)
     for line in sys.stdin:
@@ -144,6 +155,36 @@ def _tips(args: argparse.Namespace) -> int:
     catalog, _matcher = _coach()
     for number, technique in enumerate(catalog.techniques, 1):
         print(f"{number:2}. {technique.title} [{technique.id}]\n    {technique.summary}")
+    return 0
+
+
+def _practice(args: argparse.Namespace) -> int:
+    import json
+
+    from content.drills import drill_by_id, load_drills
+    from intents.feedback import judge
+    from intents.rehearsal import Rehearsal
+
+    drills = load_drills()
+    drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
+    if drill is None:
+        print(f"openup: no drill {args.drill!r}; drills: {', '.join(d.id for d in drills)}", file=sys.stderr)
+        return 2
+    if args.json:
+        for line in sys.stdin:
+            feedback = judge(drill, line.rstrip("\r\n"), line=args.line)
+            print(json.dumps(feedback.to_json(), ensure_ascii=False), flush=True)
+        return 0
+    mouth, coach = _voice_out(args), Rehearsal(drills)
+    turn = coach.start(drill.id)
+    while True:
+        print(turn.say, flush=True)
+        mouth.say(turn.say)
+        line = "" if turn.done else sys.stdin.readline()
+        if turn.done or not line:
+            break
+        turn = coach.hear(line.strip())
+    mouth.close()
     return 0
 
 
