@@ -45,7 +45,7 @@ class LMOptions:
 
     order: int = 3
     """Longest n-gram kept (words)."""
-    discount: float = 0.7
+    discount: float = 0.5
     """Absolute discount taken from every seen n-gram count, for unseen continuations."""
     general_words: int = 1500
     """How many frequent general-English words form the off-topic path."""
