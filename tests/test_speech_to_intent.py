@@ -138,6 +138,8 @@ def test_an_installed_english_vosk_model_is_preferred(tmp_path):
     recognizer, info = open_recognizer(None, models, (), "open")
     assert (recognizer.name, info.engine, info.mode) == ("vosk", "vosk", "open")
     assert "vosk-model-small-en-us-0.15" in info.description
+    _, info = open_recognizer(None, models, ["안녕하세요 오늘"], "domain")  # phrase + its 2 words
+    assert info.mode == "domain" and "grammar of 3 phrases" in info.description
 
 
 def test_without_vosk_pocketsphinx_is_used_and_says_how_to_get_vosk(tmp_path):

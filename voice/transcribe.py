@@ -131,11 +131,20 @@ def _vosk_model(model_dir: str | Path | None) -> Path | None:
 def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):
     from voice.vosk_engine import VoskRecognizer
 
-    grammar = list(sentences) if mode == "domain" and sentences else None
+    grammar = _vosk_grammar(sentences) if mode == "domain" and sentences else None
     recognizer = VoskRecognizer(path, grammar=grammar, debug=debug)
     scope = f"grammar of {len(grammar)} phrases" if grammar else "open vocabulary"
     return recognizer, EngineInfo("vosk", "domain" if grammar else "open",
                                   f"vosk {path.name}, {scope}")
+
+
+def _vosk_grammar(sentences: Sequence[str]) -> list[str]:
+    """The phrases, plus each of their words alone so a new paraphrase can still be
+    put together word by word (a grammar of fixed sentences cannot hear one)."""
+    from voice.domain_lm import tokenize
+
+    words = sorted({w for s in sentences for w in tokenize(s)})
+    return list(dict.fromkeys([*sentences, *words]))
 
 
 def _open_sphinx(sentences: Sequence[str], mode: str, cache_dir, debug: bool):
