@@ -25,7 +25,7 @@ from voice.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 """Bump when the build changes, so stale cached models are not reused."""
 
 CONTROL_PHRASES = (
@@ -36,7 +36,7 @@ CONTROL_PHRASES = (
 )
 """Control words the hands-free loop needs, always part of the domain model."""
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
