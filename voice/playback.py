@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Protocol
 
 from voice.errors import SpeechOutputError
-from voice.tts import Speech, Synthesizer, split_sentences
+from voice.sentences import split_sentences
+from voice.tts import Speech, Synthesizer
 
 log = logging.getLogger(__name__)
 
