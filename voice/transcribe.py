@@ -12,11 +12,15 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voice.audio import wav_chunks
 from voice.endpoint import EndpointConfig, utterances
 from voice.errors import ModelError
 from voice.transcript import Recognizer, Transcript, Word
+
+if TYPE_CHECKING:
+    from intents.matcher import Match, Matcher
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,7 @@ class Heard:
 
     transcript: Transcript
     """Everything the recognizer heard, with word timings."""
-    match: object | None
+    match: Match | None
     """The matcher's Match, or None when nothing usable was heard (a fallback)."""
 
     @property
@@ -96,14 +100,15 @@ def transcribe_request(path: str | Path, recognizer: Recognizer,
                       _mean_confidence(parts), parts[0].engine)
 
 
-def hear_request(path: str | Path, recognizer: Recognizer, matcher,
+def hear_request(path: str | Path, recognizer: Recognizer, matcher: Matcher,
                  floor: float = SPEECH_MATCH_FLOOR) -> Heard:
     """Transcribe one request file and match it with the speech floor."""
     transcript = transcribe_request(path, recognizer)
     return Heard(transcript, match_speech(matcher, transcript, floor))
 
 
-def match_speech(matcher, transcript: Transcript, floor: float = SPEECH_MATCH_FLOOR):
+def match_speech(matcher: Matcher, transcript: Transcript,
+                 floor: float = SPEECH_MATCH_FLOOR) -> Match | None:
     """The matcher's answer for a transcript, or None when it is too weak for speech."""
     if not transcript.text:
         return None
