@@ -147,3 +147,10 @@ def test_without_the_general_slice_only_domain_words_remain(tmp_path):
     _, grams = parse_arpa(model.lm_path)
     domain = {w for s in SENTENCES + list(CONTROL_PHRASES) for w in tokenize(s)}
     assert {g[0] for g in grams[1]} == domain | {"<s>", "</s>"}
+
+
+def test_an_unwritable_cache_is_a_model_error_saying_what_to_do(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    with pytest.raises(ModelError, match="XDG_CACHE_HOME"):
+        build_domain_lm(SENTENCES, blocker / "lm", SMALL)

@@ -148,3 +148,13 @@ def test_control_word_model_hears_commands_and_not_other_speech(tmp_path):
     assert sum(h == c for h, c in zip(heard, commands)) >= 6, heard  # measured 7 of 8
     for other in ("the weather is nice today", "call my mother"):
         assert decode(control, speech_wav(Clip(other))).text not in CONTROL_PHRASES
+
+
+def test_a_corrupt_cached_model_is_a_model_error_naming_the_folder(tmp_path):
+    from dataclasses import replace
+
+    model = build_domain_lm(["who said that"], tmp_path, LMOptions(general_words=50))
+    broken = replace(model, lm_path=tmp_path / "broken.arpa")
+    broken.lm_path.write_text("\\data\\\nngram 1=zzz\n", encoding="utf-8")
+    with pytest.raises(ModelError, match=f"delete {tmp_path}"):
+        SphinxRecognizer(broken)

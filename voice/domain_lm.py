@@ -100,7 +100,11 @@ def build_domain_lm(sentences: Iterable[str], cache_dir: Path | None = None,
     if meta_path.exists():
         log.debug("reusing cached domain model %s", meta_path)
         return _load_meta(meta_path)
-    return _build(token_lists, cache, key, options)
+    try:
+        return _build(token_lists, cache, key, options)
+    except OSError as exc:
+        raise ModelError(f"cannot write the language model cache in {cache} ({exc.strerror}); "
+                         "set XDG_CACHE_HOME to a writable folder") from exc
 
 
 def build_control_lm(cache_dir: Path | None = None,

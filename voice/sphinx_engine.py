@@ -44,8 +44,9 @@ class SphinxRecognizer:
         try:
             self._decoder = ps.Decoder(config)
         except (RuntimeError, ValueError) as exc:
-            raise ModelError(f"pocketsphinx could not load its model ({exc}); "
-                             "reinstall it: pip install --force-reinstall pocketsphinx") from exc
+            fix = (f"delete {domain.lm_path.parent} and run again" if domain else
+                   "reinstall it: pip install --force-reinstall pocketsphinx")
+            raise ModelError(f"pocketsphinx could not load its model ({exc}); {fix}") from exc
         self._frame_rate = config["frate"]
         self._in_utterance = False
 
