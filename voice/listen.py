@@ -1,0 +1,200 @@
+"""The hands-free loop over a recorded conversation, and the loop's assembly (see voice/live.py for devices).
+
+`run_recording` runs the loop over a WAV file and renders each reply into an output
+WAV at the time it would have been spoken, so the loop is tested and debugged without
+hardware; a "stop" heard while a reply would still be playing truncates it there.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from voice.audio import AudioChunk, wav_chunks, write_wav
+from voice.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.errors import VoiceError
+from voice.events import EventLog, TurnEvent
+from voice.loop import Ears, Loop, LoopConfig, Step, Turn
+from voice.settings import Settings
+
+log = logging.getLogger(__name__)
+
+OnTurn = Callable[[TurnEvent], None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How a run went."""
+
+    turns: int
+    """Replies given (reprompts included)."""
+    stops: int
+    """Replies cut by "stop", the wake phrase or the button."""
+    seconds: float
+    """Length of the audio heard, in seconds."""
+
+
+def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
+              debug: bool = False) -> Loop:
+    """The loop with the catalog, a fresh session and the engine's recognizers."""
+    from content.catalog import load_catalog
+    from content.drills import load_drills
+    from intents.dialogue import Session
+    from intents.matcher import Matcher
+    from voice.domain_lm import CONTROL_PHRASES
+    from voice.transcribe import open_recognizer
+
+    catalog = load_catalog()
+    matcher = Matcher.from_catalog(catalog)
+    wake = settings.wake_phrase
+    where = dict(engine=settings.engine, model_dir=settings.model_dir, debug=debug)
+    domain, info = open_recognizer(domain_sentences=[*catalog.sentences(), wake], **where)
+    control, _ = open_recognizer(domain_sentences=[*CONTROL_PHRASES, wake, "quiet", "stop"], **where)
+    log.info("listening with %s", info.description)
+    ears = Ears(domain, control, lambda: open_recognizer(mode="open", **where)[0])
+    return Loop(Session(catalog, matcher, load_drills()), matcher, ears,
+                LoopConfig(wake, settings.follow_up, push_to_talk),
+                Endpointer(EndpointConfig(silence=settings.silence)),
+                keep=_saver(save_audio) if save_audio else None)
+
+
+def _saver(folder: str | Path) -> Callable[[Utterance], None]:
+    """Writes every utterance to `folder` (only with --save-audio: audio is private)."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VoiceError(f"cannot create {folder} for --save-audio: {exc.strerror}; choose another folder") from exc
+
+    def keep(utterance: Utterance) -> None:
+        try:
+            write_wav(folder / f"utterance-{utterance.start:09.2f}.wav", utterance.audio)
+        except OSError as exc:
+            log.warning("cannot save audio in %s: %s", folder, exc.strerror)
+
+    return keep
+
+
+# -- recorded conversations ----------------------------------------------------------
+
+
+def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: str | Path | None,
+                  settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
+                  synthesizer=None, loop: Loop | None = None, on_turn: OnTurn | None = None) -> Summary:
+    """Run the loop over a recording; replies go into `output_wav` where they would play."""
+    from voice.playback import WavSpeaker
+    from voice.tts import Synthesizer, TtsSettings
+
+    chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
+    loop = loop or open_loop(settings, push_to_talk, save_audio)
+    synthesizer = synthesizer or Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+    with WavSpeaker(output_wav) as speaker, EventLog(events_path) as events:
+        return replay(chunks, loop, Render(speaker, synthesizer, events, on_turn))
+
+
+def replay(chunks: Iterable[AudioChunk], loop: Loop, render: Render) -> Summary:
+    """Feed chunks on the stream's own clock; replies end when their audio would."""
+    seconds = 0.0
+    for chunk in chunks:
+        seconds = chunk.timestamp + chunk.duration
+        ended = render.ended_by(chunk.timestamp)
+        if ended is not None:
+            loop.spoken(ended)
+        began = time.perf_counter()
+        for step in loop.push(chunk):
+            render.do(step, began)
+    for step in loop.flush():
+        render.do(step, time.perf_counter())
+    render.finish()
+    return Summary(render.events.count, render.stops, seconds)
+
+
+@dataclass(frozen=True)
+class _Playing:
+    turn: Turn
+    text: str
+    start: float
+    """Seconds into the stream where the first sample plays."""
+    pcm: bytes
+    """The whole reply at the speaker's rate."""
+    latency: float
+
+    def end(self, rate: int) -> float:
+        return self.start + len(self.pcm) / 2 / rate
+
+
+class Render:
+    """Places replies in a WavSpeaker at stream time; a stop truncates the reply playing."""
+
+    def __init__(self, speaker, synthesizer, events: EventLog, on_turn: OnTurn | None = None) -> None:
+        self.speaker, self.synthesizer, self.events, self.on_turn = speaker, synthesizer, events, on_turn
+        self.playing: _Playing | None = None
+        self.stops = 0
+
+    def do(self, step: Step, began: float) -> None:
+        """Carry out one Step; `began` is when the chunk that caused it arrived (perf_counter)."""
+        if step.action == "say":
+            self._say(step, began)
+        elif step.action == "stop":
+            self._cut(step.at)
+        else:
+            from voice.playback import earcon
+
+            self.finish()
+            self.speaker.pad_to(step.at)
+            self.speaker.play(earcon(self.speaker.rate))
+
+    def ended_by(self, now: float) -> float | None:
+        """When the reply playing has finished by `now`: its end time (and it is written)."""
+        if self.playing and self.playing.end(self.speaker.rate) <= now:
+            return self.finish()
+        return None
+
+    def finish(self) -> float | None:
+        """Write the reply playing to the end; returns its end time."""
+        if self.playing is None:
+            return None
+        playing, self.playing = self.playing, None
+        return self._write(playing, len(playing.pcm), interrupted=False)
+
+    def _say(self, step: Step, began: float) -> None:
+        self.finish()
+        pcm, first = [], None
+        for sentence in _sentences(step.text):
+            pcm.append(self.synthesizer.synthesize(sentence).at_rate(self.speaker.rate).pcm)
+            first = first or time.perf_counter()
+        latency = (first or time.perf_counter()) - began
+        start = max(step.at + latency, self.speaker.position)
+        self.playing = _Playing(step.turn, step.text, start, b"".join(pcm), latency)
+
+    def _cut(self, at: float) -> None:
+        if self.playing is None:
+            return
+        playing, self.playing = self.playing, None
+        self.stops += 1
+        samples = max(0, round((at - playing.start) * self.speaker.rate))
+        self._write(playing, min(len(playing.pcm), 2 * samples), interrupted=True)
+
+    def _write(self, playing: _Playing, size: int, interrupted: bool) -> float:
+        from voice.tts import Speech
+
+        self.speaker.pad_to(playing.start)
+        self.speaker.play(Speech(playing.pcm[:size], self.speaker.rate, playing.text))
+        end = playing.start + size / 2 / self.speaker.rate
+        self._record(playing, playing.start, end, interrupted)
+        return end
+
+    def _record(self, playing: _Playing, start: float, end: float, interrupted: bool) -> None:
+        event = TurnEvent.of(playing.turn, playing.text, start, end, interrupted, playing.latency)
+        self.events.add(event)
+        if self.on_turn:
+            self.on_turn(event)
+
+
+def _sentences(text: str) -> list[str]:
+    from voice.sentences import split_sentences
+
+    return list(split_sentences(text)) or [text]

@@ -1,0 +1,295 @@
+"""The hands-free conversation as a state machine over audio chunks; no hardware here.
+
+    idle --wake phrase / button--> listening --request--> speaking --reply ends-->
+    listening (the follow-up window: no wake phrase needed) --silence--> idle
+
+After a reply that asked a question, silence earns one clearer reprompt before idle.
+While speaking, only control words count ("stop", "quiet", the wake phrase): they are
+spotted on partial results as the person speaks, so a reply is cut within a chunk or
+two of the end of "stop", and the coach's own voice is never taken as a request.
+Drivers (voice/listen.py) feed chunks, play the Steps this returns and call
+`spoken()` when a reply has finished playing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable
+
+from voice.audio import AudioChunk
+from voice.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.transcribe import match_speech
+from voice.transcript import Recognizer, Transcript
+
+log = logging.getLogger(__name__)
+
+IDLE, LISTENING, SPEAKING = "idle", "listening", "speaking"
+STOP_WORDS = frozenset({"stop", "quiet", "cancel", "enough", "shush", "silence"})
+"""Words that cut a reply while it is being spoken."""
+PRE_ROLL = 0.3
+"""Seconds of audio before speech onset given to the control recognizer."""
+
+
+@dataclass(frozen=True)
+class LoopConfig:
+    """How the loop wakes and how long it waits."""
+
+    wake_phrase: str = "hey coach"
+    follow_up: float = 8.0
+    """Seconds after a reply in which a request needs no wake phrase."""
+    push_to_talk: bool = False
+    """True: only the button opens listening; the wake phrase is not spotted."""
+    wake_score: float = 75.0
+    """rapidfuzz ratio (0-100) the first words need to count as the wake phrase."""
+
+
+@dataclass(frozen=True)
+class Ears:
+    """The recognizers the loop decodes with."""
+
+    domain: Recognizer
+    """Catalog phrases plus the wake phrase: requests and wake spotting."""
+    control: Recognizer
+    """Control words only, used while the coach is speaking."""
+    open: Callable[[], Recognizer] | None = None
+    """Makes the open-vocabulary recognizer for practice attempts (called once, lazily)."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the person said and how it was understood."""
+
+    heard: str
+    """Transcript of the request, without the wake phrase ("" for a reprompt)."""
+    intent: str
+    technique: str | None
+    confidence: float
+    """Matcher confidence, 0 to 1."""
+    start: float
+    """Seconds into the stream where the person's speech began."""
+    end: float
+    """Seconds into the stream where the utterance was closed (end of speech + silence)."""
+    decode_seconds: float = 0.0
+    """Wall time spent decoding the utterance, in seconds."""
+    match_seconds: float = 0.0
+    """Wall time spent matching and choosing the reply, in seconds."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Something the driver must do now."""
+
+    action: str
+    """"say" (play `text`), "stop" (cut the reply playing) or "chime" (the listening earcon)."""
+    at: float
+    """Seconds into the stream when the decision was taken."""
+    text: str = ""
+    turn: Turn | None = None
+
+
+class Loop:
+    """One hands-free conversation; push chunks, act on the returned Steps."""
+
+    def __init__(self, session, matcher, ears: Ears, config: LoopConfig = LoopConfig(),
+                 endpointer: Endpointer | None = None,
+                 keep: Callable[[Utterance], None] | None = None) -> None:
+        """session: intents.dialogue.Session; keep: called with every utterance (--save-audio)."""
+        self.session, self.matcher, self.ears, self.config = session, matcher, ears, config
+        self.state = IDLE
+        self._endpointer = endpointer or Endpointer(EndpointConfig())
+        self._keep = keep
+        self._recent: deque[AudioChunk] = deque()
+        self._watching = False  # an utterance that began while speaking is being spotted
+        self._cut = False  # ... and it has already cut the reply
+        self._deadline: float | None = None
+        self._question = False  # the last reply asked something
+        self._reprompted = False
+        self._free_speech = False
+        self._practising = False
+        self._ending = False
+        self._open: Recognizer | None = None
+
+    # -- driver interface -----------------------------------------------------
+
+    def push(self, chunk: AudioChunk) -> list[Step]:
+        """One more chunk of audio; returns what to do now (usually nothing)."""
+        now = chunk.timestamp + chunk.duration
+        self._remember(chunk)
+        finished = self._endpointer.push(chunk)
+        steps = self._watch(chunk, now) if self._watching or self.state == SPEAKING else []
+        for utterance in finished:
+            steps += self._on_utterance(utterance)
+        return steps + self._check_deadline(now)
+
+    def flush(self) -> list[Step]:
+        """End of the stream: handle an utterance still open."""
+        steps: list[Step] = []
+        for utterance in self._endpointer.flush():
+            steps += self._on_utterance(utterance)
+        return steps
+
+    def button(self, at: float) -> list[Step]:
+        """Push-to-talk: cut any reply and listen for a request."""
+        steps = [Step("stop", at)] if self.state == SPEAKING else []
+        self._listen(at, question=False)
+        return steps + [Step("chime", at)]
+
+    def spoken(self, at: float) -> None:
+        """The reply finished playing at `at` (seconds into the stream)."""
+        if self.state != SPEAKING:
+            return
+        if self._ending:
+            self._go_idle("the person said goodbye")
+        else:
+            self._listen(at, question=self._question)
+
+    # -- listening while speaking ---------------------------------------------
+
+    def _remember(self, chunk: AudioChunk) -> None:
+        self._recent.append(chunk)
+        while sum(c.duration for c in self._recent) > PRE_ROLL + chunk.duration:
+            self._recent.popleft()
+
+    def _watch(self, chunk: AudioChunk, now: float) -> list[Step]:
+        """Feed speech heard while speaking to the control recognizer; cut on a stop word."""
+        if not self._watching:
+            if not self._endpointer.in_speech:
+                return []
+            self._watching, self._cut = True, False
+            for old in self._recent:
+                self.ears.control.accept(old)
+        else:
+            self.ears.control.accept(chunk)
+        if self._cut or self.state != SPEAKING:
+            return []
+        return self._control(self.ears.control.partial(), now)
+
+    def _control(self, text: str, at: float) -> list[Step]:
+        words = text.lower().split()
+        wake = self._find_wake(words) is not None
+        if not wake and not STOP_WORDS.intersection(words):
+            return []
+        log.info("heard %r while speaking: cutting the reply", text)
+        self._cut = True
+        if wake:
+            self._listen(at, question=False)
+            return [Step("stop", at), Step("chime", at)]
+        self._listen(at, question=False)
+        self._reprompted = True  # told to be quiet: no reprompt
+        return [Step("stop", at)]
+
+    def _end_watch(self, utterance: Utterance) -> list[Step]:
+        transcript = self.ears.control.final()
+        self._watching = False
+        log.debug("while speaking, heard %r (%.2f-%.2f s)", transcript.text, utterance.start, utterance.end)
+        if self._cut or self.state != SPEAKING:
+            return []
+        return self._control(transcript.text, utterance.end)
+
+    # -- requests --------------------------------------------------------------
+
+    def _on_utterance(self, utterance: Utterance) -> list[Step]:
+        if self._keep:
+            self._keep(utterance)
+        if self._watching:
+            return self._end_watch(utterance)
+        if self.state == SPEAKING:
+            return []
+        if self.state == IDLE and self.config.push_to_talk:
+            return []
+        recognizer = self._practice_recognizer() if self._free_speech else self.ears.domain
+        began = time.perf_counter()
+        transcript = decode(recognizer, utterance)
+        decode_seconds = time.perf_counter() - began
+        request = None if self._free_speech else self._strip_wake(transcript)
+        if self.state == IDLE and request is None:
+            log.debug("idle: no wake phrase in %r", transcript.text)
+            return []
+        request = request if request is not None else transcript
+        if not request.text:
+            if request is transcript:  # noise or nothing usable: keep waiting
+                return []
+            self._listen(utterance.end, question=False)
+            return [Step("chime", utterance.end)]
+        return [self._answer(request, utterance, decode_seconds)]
+
+    def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float) -> Step:
+        began = time.perf_counter()
+        if self._practising or self._free_speech:
+            reply = self.session.hear(transcript.text, transcript.words)
+        else:
+            reply = self.session.respond(match_speech(self.matcher, transcript))
+        self._practising = reply.intent == "practice"
+        self._free_speech = reply.free_speech
+        self._question = reply.text.rstrip().endswith("?")
+        self._reprompted, self._ending = False, reply.end
+        self.state, self._deadline = SPEAKING, None
+        turn = Turn(transcript.text, reply.intent, reply.technique, reply.confidence,
+                    utterance.start, utterance.end, decode_seconds, time.perf_counter() - began)
+        log.info("heard %r -> %s (%.2f)", transcript.text, reply.intent, reply.confidence)
+        return Step("say", utterance.end, reply.text, turn)
+
+    def _practice_recognizer(self) -> Recognizer:
+        if self._open is None:
+            self._open = self.ears.open() if self.ears.open else self.ears.domain
+        return self._open
+
+    # -- the wake phrase and the follow-up window ---------------------------------
+
+    def _strip_wake(self, transcript: Transcript) -> Transcript | None:
+        """The transcript after a leading wake phrase, or None if it does not start with one."""
+        words = transcript.text.split()
+        found = self._find_wake(words)
+        if found is None or self.config.push_to_talk:
+            return None
+        rest = words[found:]
+        timed = transcript.words[found:] if len(transcript.words) == len(words) else ()
+        return Transcript(" ".join(rest), tuple(timed), transcript.confidence, transcript.engine)
+
+    def _find_wake(self, words: list[str]) -> int | None:
+        """Index just after the wake phrase when it is among the first words, else None."""
+        from rapidfuzz import fuzz
+
+        wake = self.config.wake_phrase.lower()
+        size = len(wake.split())
+        for skip in (0, 1):
+            for length in (size, size + 1, size - 1):
+                head = words[skip:skip + length]
+                if length > 0 and len(head) == length and \
+                        fuzz.ratio(" ".join(head), wake) >= self.config.wake_score:
+                    return skip + length
+        return None
+
+    def _listen(self, at: float, question: bool) -> None:
+        self.state, self._deadline, self._question = LISTENING, at + self.config.follow_up, question
+
+    def _check_deadline(self, now: float) -> list[Step]:
+        if self.state != LISTENING or self._deadline is None or now < self._deadline \
+                or self._endpointer.in_speech:
+            return []
+        if self._question and not self._reprompted:
+            self._reprompted, self._question, self.state = True, False, SPEAKING
+            turn = Turn("", "reprompt", None, 0.0, now, now)
+            return [Step("say", now, reprompt(self.config.wake_phrase), turn)]
+        self._go_idle("no request in the follow-up window")
+        return []
+
+    def _go_idle(self, why: str) -> None:
+        log.info("idle: %s; say %r to wake me", why, self.config.wake_phrase)
+        self.state, self._deadline, self._free_speech, self._ending = IDLE, None, False, False
+
+
+def reprompt(wake_phrase: str) -> str:
+    """The clearer hint given once when a question met silence."""
+    return (f"I'm still listening. Just say yes or no, or ask me for another tip. "
+            f"Later, say {wake_phrase} to wake me.")
+
+
+def decode(recognizer: Recognizer, utterance: Utterance) -> Transcript:
+    """The recognizer's transcript of one whole utterance."""
+    for chunk in utterance.chunks():
+        recognizer.accept(chunk)
+    return recognizer.final()
