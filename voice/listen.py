@@ -109,6 +109,7 @@ def replay(chunks: Iterable[AudioChunk], loop: Loop, render: Render) -> Summary:
     for step in loop.flush():
         render.do(step, time.perf_counter())
     render.finish()
+    render.speaker.pad_to(seconds)  # as long as the input, so the two line up side by side
     return Summary(render.events.count, render.stops, seconds)
 
 
