@@ -16,7 +16,7 @@ from intents.matcher import Matcher
 from voice.audio import AudioChunk
 from voice.endpoint import Utterance
 from voice.loop import IDLE, LISTENING, SPEAKING, Ears, Loop, LoopConfig, reprompt
-from voice.transcript import Transcript
+from voice.transcript import Transcript, Word
 
 STEP = 0.1
 SIZE = 3200  # bytes in 0.1 s of 16 kHz 16-bit audio
@@ -61,20 +61,21 @@ class FakeRecognizer:
     name = "fake"
 
     def __init__(self, vocabulary: set[str] | None = None):
-        self.vocabulary, self.words, self.utterances = vocabulary, [], []
+        self.vocabulary, self.words, self.utterances, self.fed = vocabulary, [], [], 0
 
     def accept(self, chunk: AudioChunk) -> None:
         word = chunk_word(chunk)
         if word and (self.vocabulary is None or word in self.vocabulary):
-            self.words.append(word)
+            self.words.append(Word(word, self.fed * STEP, (self.fed + 1) * STEP))
+        self.fed += 1
 
     def partial(self) -> str:
-        return " ".join(self.words)
+        return " ".join(w.text for w in self.words)
 
     def final(self) -> Transcript:
-        text, self.words = " ".join(self.words), []
+        text, words, self.words, self.fed = self.partial(), tuple(self.words), [], 0
         self.utterances.append(text)
-        return Transcript(text, (), 0.9, self.name)
+        return Transcript(text, words, 0.9, self.name)
 
 
 class Script:
@@ -113,7 +114,7 @@ def coach():
 
 def make_loop(coach, push_to_talk=False, follow_up=3.0):
     catalog, matcher, drills = coach
-    control = FakeRecognizer({"stop", "quiet", "hey", "coach", "be"})  # hears only control words
+    control = FakeRecognizer()
     ears = Ears(FakeRecognizer(), control, lambda: FakeRecognizer(set()))
     loop = Loop(Session(catalog, matcher, drills), matcher, ears,
                 LoopConfig("hey coach", follow_up, push_to_talk), FakeEndpointer())
@@ -125,10 +126,11 @@ def said(steps):
 
 
 def test_nothing_happens_without_the_wake_phrase(coach):
-    loop, _ = make_loop(coach)
+    loop, ears = make_loop(coach)
     steps = Script((1.0, "how do i get him to talk"), (4.0, "tell me more")).run(loop, 8.0)
     assert steps == []
     assert loop.state == IDLE
+    assert ears.domain.utterances == []  # idle talk costs only the small control decode
 
 
 def test_wake_then_request_then_follow_up_without_wake_phrase(coach):
@@ -207,8 +209,9 @@ def test_own_voice_and_other_talk_while_speaking_is_never_a_request(coach):
                    (3.0, "ask a direct question about where you are right now")).run(
         loop, 6.0, reply_seconds=5.0)
     assert [s.action for s in steps] == ["say"]
-    assert ears.domain.utterances == ["hey coach how do i get him to talk"]  # decoded once only
-    assert ears.control.utterances == [""]  # the talk went to the control words, which heard none
+    assert ears.domain.utterances == ["how do i get him to talk"]  # only what followed the wake phrase
+    assert ears.control.utterances == ["hey coach how do i get him to talk",
+                                       "ask a direct question about where you are right now"]
 
 
 def test_push_to_talk_needs_the_button_not_the_wake_phrase(coach):
@@ -227,7 +230,7 @@ def test_practice_attempt_is_decoded_with_open_vocabulary(coach):
         opened.append(FakeRecognizer())
         return opened[-1]
 
-    ears = Ears(FakeRecognizer(), FakeRecognizer({"stop"}), open_recognizer)
+    ears = Ears(FakeRecognizer(), FakeRecognizer(), open_recognizer)
     loop = Loop(Session(catalog, matcher, drills), matcher, ears, LoopConfig(follow_up=5.0), FakeEndpointer())
     attempt = "how are you feeling about us right now"
     steps = Script((1.0, "hey coach let's practice"), (5.0, attempt)).run(loop, 10.0)

@@ -4,9 +4,12 @@
     listening (the follow-up window: no wake phrase needed) --silence--> idle
 
 After a reply that asked a question, silence earns one clearer reprompt before idle.
-While speaking, only control words count ("stop", "quiet", the wake phrase): they are
-spotted on partial results as the person speaks, so a reply is cut within a chunk or
-two of the end of "stop", and the coach's own voice is never taken as a request.
+The wake phrase is spotted by a small control-word recognizer fed while the person
+speaks (it hears "hey coach" far better than the big domain model); only the audio after
+the wake phrase goes to the domain recognizer. While speaking, only control words count
+("stop", "quiet", the wake phrase): they are spotted on partial results, so a reply is
+cut within a chunk or two of the end of "stop", and the coach's own voice is never
+taken as a request.
 Drivers (voice/listen.py) feed chunks, play the Steps this returns and call
 `spoken()` when a reply has finished playing.
 """
@@ -19,7 +22,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable
 
-from voice.audio import AudioChunk
+from voice.audio import RATE, WIDTH, AudioChunk
 from voice.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.transcribe import match_speech
 from voice.transcript import Recognizer, Transcript
@@ -51,9 +54,9 @@ class Ears:
     """The recognizers the loop decodes with."""
 
     domain: Recognizer
-    """Catalog phrases plus the wake phrase: requests and wake spotting."""
+    """Catalog phrases plus the wake phrase: requests."""
     control: Recognizer
-    """Control words only, used while the coach is speaking."""
+    """Control words and the wake phrase: wake spotting when idle, "stop" while speaking."""
     open: Callable[[], Recognizer] | None = None
     """Makes the open-vocabulary recognizer for practice attempts (called once, lazily)."""
 
@@ -102,8 +105,9 @@ class Loop:
         self._endpointer = endpointer or Endpointer(EndpointConfig())
         self._keep = keep
         self._recent: deque[AudioChunk] = deque()
-        self._watching = False  # an utterance that began while speaking is being spotted
-        self._cut = False  # ... and it has already cut the reply
+        self._watch_mode: str | None = None  # state when the utterance being spotted began
+        self._watch_start = 0.0  # stream time of the first chunk the control recognizer got
+        self._cut = False  # the utterance being spotted has already cut the reply
         self._deadline: float | None = None
         self._question = False  # the last reply asked something
         self._reprompted = False
@@ -119,7 +123,7 @@ class Loop:
         now = chunk.timestamp + chunk.duration
         self._remember(chunk)
         finished = self._endpointer.push(chunk)
-        steps = self._watch(chunk, now) if self._watching or self.state == SPEAKING else []
+        steps = self._watch(chunk, now)
         for utterance in finished:
             steps += self._on_utterance(utterance)
         return steps + self._check_deadline(now)
@@ -146,7 +150,7 @@ class Loop:
         else:
             self._listen(at, question=self._question)
 
-    # -- listening while speaking ---------------------------------------------
+    # -- control words: the wake phrase when idle, "stop" while speaking ----------
 
     def _remember(self, chunk: AudioChunk) -> None:
         self._recent.append(chunk)
@@ -154,18 +158,21 @@ class Loop:
             self._recent.popleft()
 
     def _watch(self, chunk: AudioChunk, now: float) -> list[Step]:
-        """Feed speech heard while speaking to the control recognizer; cut on a stop word."""
-        if not self._watching:
-            if not self._endpointer.in_speech:
+        """Stream speech to the control recognizer as it is heard (idle or speaking);
+        while speaking, cut the reply as soon as a partial result has a stop word."""
+        control = self.ears.control
+        if self._watch_mode is None:
+            spotting = self.state == SPEAKING or (self.state == IDLE and not self.config.push_to_talk)
+            if not (spotting and self._endpointer.in_speech):
                 return []
-            self._watching, self._cut = True, False
+            self._watch_mode, self._cut, self._watch_start = self.state, False, self._recent[0].timestamp
             for old in self._recent:
-                self.ears.control.accept(old)
+                control.accept(old)
         else:
-            self.ears.control.accept(chunk)
-        if self._cut or self.state != SPEAKING:
+            control.accept(chunk)
+        if self._watch_mode != SPEAKING or self._cut or self.state != SPEAKING:
             return []
-        return self._control(self.ears.control.partial(), now)
+        return self._control(control.partial(), now)
 
     def _control(self, text: str, at: float) -> list[Step]:
         words = text.lower().split()
@@ -174,46 +181,52 @@ class Loop:
             return []
         log.info("heard %r while speaking: cutting the reply", text)
         self._cut = True
-        if wake:
-            self._listen(at, question=False)
-            return [Step("stop", at), Step("chime", at)]
         self._listen(at, question=False)
+        if wake:
+            return [Step("stop", at), Step("chime", at)]
         self._reprompted = True  # told to be quiet: no reprompt
         return [Step("stop", at)]
 
     def _end_watch(self, utterance: Utterance) -> list[Step]:
         transcript = self.ears.control.final()
-        self._watching = False
-        log.debug("while speaking, heard %r (%.2f-%.2f s)", transcript.text, utterance.start, utterance.end)
-        if self._cut or self.state != SPEAKING:
+        mode, self._watch_mode = self._watch_mode, None
+        log.debug("control words heard %r (%.2f-%.2f s)", transcript.text, utterance.start, utterance.end)
+        if mode == SPEAKING:
+            return [] if self._cut or self.state != SPEAKING else self._control(transcript.text, utterance.end)
+        if self.state != IDLE:
             return []
-        return self._control(transcript.text, utterance.end)
+        words = transcript.text.lower().split()
+        found = self._find_wake(words)
+        if found is None:
+            log.debug("idle: no wake phrase in %r", transcript.text)
+            return []
+        if found == len(words):  # the wake phrase alone: listen for the request
+            self._listen(utterance.end, question=False)
+            return [Step("chime", utterance.end)]
+        return self._on_request(_after(utterance, transcript, found, self._watch_start), utterance)
 
     # -- requests --------------------------------------------------------------
 
     def _on_utterance(self, utterance: Utterance) -> list[Step]:
         if self._keep:
             self._keep(utterance)
-        if self._watching:
+        if self._watch_mode is not None:
             return self._end_watch(utterance)
-        if self.state == SPEAKING:
-            return []
-        if self.state == IDLE and self.config.push_to_talk:
-            return []
+        return self._on_request(utterance, utterance) if self.state == LISTENING else []
+
+    def _on_request(self, audio: Utterance, utterance: Utterance) -> list[Step]:
+        """Decode `audio` (the utterance, or what follows its wake phrase) and answer it."""
         recognizer = self._practice_recognizer() if self._free_speech else self.ears.domain
         began = time.perf_counter()
-        transcript = decode(recognizer, utterance)
+        transcript = decode(recognizer, audio)
         decode_seconds = time.perf_counter() - began
         request = None if self._free_speech else self._strip_wake(transcript)
-        if self.state == IDLE and request is None:
-            log.debug("idle: no wake phrase in %r", transcript.text)
-            return []
-        request = request if request is not None else transcript
-        if not request.text:
-            if request is transcript:  # noise or nothing usable: keep waiting
-                return []
+        if request is not None and not request.text:  # "hey coach" again: listen afresh
             self._listen(utterance.end, question=False)
             return [Step("chime", utterance.end)]
+        request = request or transcript
+        if not request.text:  # noise, or nothing usable: keep waiting
+            return []
         return [self._answer(request, utterance, decode_seconds)]
 
     def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float) -> Step:
@@ -286,6 +299,15 @@ def reprompt(wake_phrase: str) -> str:
     """The clearer hint given once when a question met silence."""
     return (f"I'm still listening. Just say yes or no, or ask me for another tip. "
             f"Later, say {wake_phrase} to wake me.")
+
+
+def _after(utterance: Utterance, control: Transcript, index: int, fed_from: float) -> Utterance:
+    """The part of `utterance` after word `index` of the control transcript (which began
+    at stream time `fed_from`); all of it when the words carry no timings."""
+    words = control.words
+    cut = fed_from + words[index - 1].end - utterance.start if len(words) >= index else 0.0
+    offset = max(0, int(cut * RATE)) * WIDTH
+    return Utterance(utterance.audio[offset:], utterance.start + offset / (RATE * WIDTH), utterance.end)
 
 
 def decode(recognizer: Recognizer, utterance: Utterance) -> Transcript:

@@ -1,0 +1,144 @@
+"""Hands-free loop: per-stage latency, "stop" obedience and memory over a long session.
+
+    python bench/latency.py [--minutes 30] [--engine pocketsphinx]
+
+A synthetic recorded session is streamed through `voice.listen.replay`, block after block
+(about 30 s each, so memory is the loop's, not the recording's): wake phrase + request,
+"stop" over the reply, a follow-up without the wake phrase, "stop" again, then quiet
+until the loop goes idle. Voices and background noise levels rotate. Prints latency per
+stage from the end of the utterance (the endpointing silence is shown beside it, since
+users feel the sum), how many "stop"s were obeyed and how fast, and RSS per minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from conversation import Conversation, Spoken  # noqa: E402
+from voice.audio import chunk_audio  # noqa: E402
+from voice.events import EventLog  # noqa: E402
+from voice.listen import Render, open_loop, replay  # noqa: E402
+from voice.playback import WavSpeaker  # noqa: E402
+from voice.settings import Settings  # noqa: E402
+from voice.tts import Synthesizer, TtsSettings  # noqa: E402
+from voice.wavfile import to_pcm16  # noqa: E402
+
+REQUESTS = ("how do i get him to talk", "why won't she open up to me",
+            "what should i ask my partner", "how can i make it safe for him to talk",
+            "he never tells me how he feels", "should i share something about myself first")
+FOLLOW_UPS = ("tell me more", "who said that", "give me an example", "next one")
+VOICES = ("en-us", "en-gb", "en-us+f3")
+BACKGROUND_DBFS = (-55.0, -45.0, -40.0)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, in MB."""
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def block(index: int) -> tuple[Conversation, float, list[Spoken]]:
+    """One ~30 s exchange; returns it, its length and its "stop" lines."""
+    talk = Conversation(VOICES[index % 3], BACKGROUND_DBFS[index // 3 % 3], seed=index)
+    wake = "hey coach" if index % 4 else "hey coach."  # sometimes a pause after the wake phrase
+    first = talk.say(f"{wake} {REQUESTS[index % len(REQUESTS)]}", 0.5)
+    stop1 = talk.say("stop", first.end + 0.8 + 2.5)
+    follow = talk.say(FOLLOW_UPS[index % len(FOLLOW_UPS)], stop1.end + 2.0)
+    stop2 = talk.say("stop" if index % 2 else "be quiet", follow.end + 0.8 + 2.5)
+    return talk, stop2.end + 12.0, [stop1, stop2]
+
+
+def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, float]]):
+    """The long session as AudioChunks, block by block; samples RSS once per minute."""
+    offset, index = 0.0, 0
+    while offset < minutes * 60:
+        talk, seconds, block_stops = block(index)
+        stops += [Spoken(s.text, s.start + offset, s.end + offset) for s in block_stops]
+        for chunk in chunk_audio(to_pcm16(talk.samples(seconds)), 0.1, offset):
+            if int(chunk.timestamp // 60) >= len(memory):
+                memory.append((len(memory), rss_mb()))
+            yield chunk
+        offset, index = offset + seconds, index + 1
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    if len(values) < 2:
+        return (values[0] * 1000, values[0] * 1000) if values else (0.0, 0.0)
+    cuts = statistics.quantiles(values, n=20)
+    return statistics.median(values) * 1000, cuts[18] * 1000
+
+
+def stop_report(events: list[dict], stops: list[Spoken]) -> tuple[int, int, list[float]]:
+    """(stops that fell on a playing reply, obeyed, seconds from end of word to the cut)."""
+    due, obeyed, delays = 0, 0, []
+    for stop in stops:
+        playing = [e for e in events if e["reply_start"] <= stop.start < e["reply_end"] + 0.5]
+        if not playing:
+            continue
+        due += 1
+        cut = [e for e in playing if e["interrupted"] and stop.start <= e["reply_end"] <= stop.end + 1.0]
+        if cut:
+            obeyed += 1
+            delays.append(cut[0]["reply_end"] - stop.end)
+    return due, obeyed, delays
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=30.0)
+    parser.add_argument("--engine", default="pocketsphinx")
+    args = parser.parse_args()
+    import json
+
+    settings = Settings(engine=args.engine)
+    loop = open_loop(settings)
+    synth = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice), engine_factory=None)
+    stops: list[Spoken] = []
+    memory: list[tuple[int, float]] = []
+    with tempfile.TemporaryDirectory(prefix="openup-latency-") as folder:
+        began = time.perf_counter()
+        events_path = Path(folder) / "events.jsonl"
+        with WavSpeaker(Path(folder) / "replies.wav") as speaker, EventLog(events_path) as log:
+            summary = replay(session_chunks(args.minutes, stops, memory), loop, Render(speaker, synth, log))
+        wall = time.perf_counter() - began
+        events = [json.loads(line) for line in events_path.read_text().splitlines()]
+    answered = [e for e in events if e["intent"] != "reprompt"]
+    print(f"session: {summary.seconds / 60:.1f} min of audio in {wall:.0f} s "
+          f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}\n")
+    print(f"{'stage (from utterance end)':34} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'endpointing silence (fixed)':34} {settings.silence * 1000:8.0f} {settings.silence * 1000:8.0f}")
+    stages = [("decode (transcript)", [e["decode_seconds"] for e in answered]),
+              ("match + reply", [e["match_seconds"] for e in answered]),
+              ("synthesis of first sentence", [e["latency"] - e["decode_seconds"] - e["match_seconds"]
+                                               for e in answered]),
+              ("total: to first reply sample", [e["latency"] for e in answered]),
+              ("felt: end of speech to reply", [e["latency"] + settings.silence for e in answered])]
+    for name, values in stages:
+        p50, p95 = percentiles(values)
+        print(f"{name:34} {p50:8.0f} {p95:8.0f}")
+    due, obeyed, delays = stop_report(events, stops)
+    p50, p95 = percentiles(delays)
+    print(f"\n\"stop\" over a playing reply: {obeyed} of {due} obeyed; "
+          f"cut after the end of the word: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+    print("\nminute  RSS MB")
+    for minute, mb in memory:
+        print(f"{minute:6d}  {mb:6.1f}")
+    later = [mb for minute, mb in memory if minute >= 5]
+    if later:
+        print(f"RSS from minute 5 to the end: {min(later):.1f}-{max(later):.1f} MB "
+              f"(spread {max(later) - min(later):.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
