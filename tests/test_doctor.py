@@ -1,0 +1,45 @@
+"""`openup doctor`: one line per check, and each problem says what to fix."""
+
+from __future__ import annotations
+
+import io
+
+from voice.doctor import run_doctor
+
+
+def lines(monkeypatch, tmp_path, config: str | None = None, path: str | None = None):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    if config is not None:
+        (tmp_path / "openup").mkdir(parents=True)
+        (tmp_path / "openup" / "config.toml").write_text(config)
+    if path is not None:
+        monkeypatch.setenv("PATH", path)
+    out = io.StringIO()
+    code = run_doctor({}, out, meter_seconds=0.2)
+    found = {}
+    for line in out.getvalue().splitlines():
+        mark, rest = line[:4].strip(), line[5:]
+        found[rest.split(":")[0]] = (mark, rest)
+    return code, found
+
+
+def test_every_check_reports_one_line(monkeypatch, tmp_path):
+    code, found = lines(monkeypatch, tmp_path)
+    assert set(found) == {"settings", "espeak-ng", "speech synthesis", "pocketsphinx", "vosk model",
+                          "wake phrase", "speaker", "microphone"}
+    assert found["settings"][0] == "ok" and found["pocketsphinx"][0] == "ok"
+    assert code == (0 if all(m in ("ok", "hint") for m, _ in found.values()) else 1)
+
+
+def test_bad_config_and_unknown_wake_word_say_what_to_fix(monkeypatch, tmp_path):
+    code, found = lines(monkeypatch, tmp_path, config='follow_up = "soon"\n')
+    assert code == 1
+    assert found["settings"][0] == "FIX" and "follow_up" in found["settings"][1]
+    code, found = lines(monkeypatch, tmp_path / "x", config='wake_phrase = "hey zorbulon"\n')
+    assert found["wake phrase"][0] == "FIX" and "zorbulon" in found["wake phrase"][1]
+
+
+def test_missing_espeak_gives_the_install_command(monkeypatch, tmp_path):
+    code, found = lines(monkeypatch, tmp_path, path=str(tmp_path))
+    assert code == 1
+    assert found["espeak-ng"] == ("FIX", "espeak-ng: not installed; run: sudo apt-get install espeak-ng")

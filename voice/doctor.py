@@ -1,0 +1,169 @@
+"""`openup doctor`: check everything the hands-free coach needs, one line per check,
+each failing line saying what to fix. The microphone check shows a live level meter."""
+
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import Callable, TextIO
+
+from voice.errors import VoiceError
+from voice.settings import Settings, SettingsError, config_path, load_settings
+
+log = logging.getLogger(__name__)
+
+METER_SECONDS = 3.0
+"""How long the microphone level meter runs."""
+SILENT_DBFS = -70.0
+"""A microphone whose peak stays below this is taken as muted or dead."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of one check."""
+
+    name: str
+    ok: bool
+    detail: str
+    """What was found, or what is wrong and how to fix it."""
+    optional: bool = False
+    """A failed optional check is a hint, not a failure (e.g. no Vosk model)."""
+
+    def line(self) -> str:
+        mark = "ok  " if self.ok else ("hint" if self.optional else "FIX ")
+        return f"{mark} {self.name}: {self.detail}"
+
+
+def run_doctor(flags: dict | None = None, out: TextIO = sys.stdout, meter_seconds: float = METER_SECONDS) -> int:
+    """Run every check, writing one line each to `out`; 0 when nothing needs fixing."""
+    settings, first = _settings(flags or {})
+    results = [first]
+    out.write(first.line() + "\n")
+    for check in (_espeak, _synthesis, _pocketsphinx, _vosk, _wake_words, _speaker):
+        results.append(_safely(check.__name__.strip("_"), lambda c=check: c(settings)))
+        out.write(results[-1].line() + "\n")
+    results.append(_safely("microphone", lambda: _microphone(settings, out, meter_seconds)))
+    out.write(results[-1].line() + "\n")
+    out.flush()
+    return 0 if all(r.ok or r.optional for r in results) else 1
+
+
+def _safely(name: str, check: Callable[[], Check]) -> Check:
+    """A check that raises becomes a failed line, never a traceback."""
+    try:
+        return check()
+    except VoiceError as exc:
+        return Check(name, False, str(exc))
+    except Exception as exc:  # the doctor must report, whatever breaks
+        log.debug("check %s crashed", name, exc_info=True)
+        return Check(name, False, f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _settings(flags: dict) -> tuple[Settings, Check]:
+    import os
+
+    path = config_path(os.environ)
+    where = f"config file {path}" if path.exists() else f"defaults (no config file at {path})"
+    try:
+        settings = load_settings(flags)
+    except SettingsError as exc:
+        return Settings(), Check("settings", False, str(exc))
+    return settings, Check("settings", True, f"{where}; wake phrase {settings.wake_phrase!r}, "
+                                             f"engine {settings.engine or 'auto'}")
+
+
+def _espeak(settings: Settings) -> Check:
+    path = shutil.which("espeak-ng")
+    if not path:
+        return Check("espeak-ng", False, "not installed; run: sudo apt-get install espeak-ng")
+    version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=10).stdout
+    return Check("espeak-ng", True, " ".join(version.split()[:4]) or path)
+
+
+def _synthesis(settings: Settings) -> Check:
+    from voice.tts import Synthesizer, TtsSettings
+
+    synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+    began = time.perf_counter()
+    try:
+        speech = synthesizer.synthesize("Hello, I'm listening.")
+    finally:
+        synthesizer.close()
+    if not speech.pcm:
+        return Check("speech synthesis", False, "produced no audio; check the voice setting")
+    return Check("speech synthesis", True, f"{speech.duration:.1f} s of speech in {(time.perf_counter() - began) * 1000:.0f} ms")
+
+
+def _pocketsphinx(settings: Settings) -> Check:
+    try:
+        import pocketsphinx
+    except ImportError:
+        return Check("pocketsphinx", False, "not installed; run: pip install pocketsphinx")
+    return Check("pocketsphinx", True, f"en-us model in {pocketsphinx.get_model_path()}")
+
+
+def _vosk(settings: Settings) -> Check:
+    from voice.models import default_models_dir, find_installed
+
+    folder = default_models_dir(settings.model_dir)
+    found = find_installed(folder)
+    if found is None:
+        return Check("vosk model", False, f"none in {folder} (optional, more accurate): openup models pull",
+                     optional=settings.engine != "vosk")
+    return Check("vosk model", True, str(found))
+
+
+def _wake_words(settings: Settings) -> Check:
+    from voice.domain_lm import load_dictionary, pronouncing_dictionary, tokenize
+
+    known = load_dictionary(pronouncing_dictionary())
+    missing = [w for w in tokenize(settings.wake_phrase) if w not in known]
+    if missing:
+        return Check("wake phrase", False, f"{', '.join(missing)} not in the pronouncing dictionary; "
+                                           "choose common English words (wake_phrase in the config file)")
+    return Check("wake phrase", True, f"{settings.wake_phrase!r}: every word can be recognised")
+
+
+def _speaker(settings: Settings) -> Check:
+    from voice.playback import SoundDeviceSpeaker, earcon
+
+    speaker = SoundDeviceSpeaker(settings.speaker)
+    try:
+        speaker.play(earcon())
+    finally:
+        speaker.close()
+    return Check("speaker", True, f"{speaker.device['name']!r} played the chime (did you hear it?)")
+
+
+def _microphone(settings: Settings, out: TextIO, seconds: float) -> Check:
+    from voice.endpoint import frame_dbfs
+    from voice.microphone import Microphone
+
+    peak = -math.inf
+    with Microphone(settings.mic) as mic:
+        name = mic.device.name
+        heard = 0.0
+        for chunk in mic:
+            level = frame_dbfs(chunk.audio)
+            peak = max(peak, level)
+            out.write(f"\r     microphone level {_bar(level)} {level:6.1f} dBFS (speak now)")
+            out.flush()
+            heard += chunk.duration
+            if heard >= seconds:
+                break
+    out.write("\r" + " " * 70 + "\r")
+    if peak < SILENT_DBFS:
+        return Check("microphone", False, f"{name!r} is silent (peak {peak:.0f} dBFS); unmute it or pick "
+                                          "another with --mic (see openup devices)")
+    return Check("microphone", True, f"{name!r}, peak {peak:.0f} dBFS over {seconds:.0f} s")
+
+
+def _bar(dbfs: float, width: int = 30) -> str:
+    """A level meter from -80 to 0 dBFS."""
+    filled = 0 if dbfs == -math.inf else max(0, min(width, round((dbfs + 80) / 80 * width)))
+    return "[" + "#" * filled + " " * (width - filled) + "]"
