@@ -1,0 +1,107 @@
+"""The live driver in real time, with a paced recording for a microphone and a fake mouth:
+threads, "stop" cutting a reply that is playing, the end of the input, and Ctrl-C."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conversation import Conversation
+from speech import espeak_available
+from voice.audio import wav_chunks
+from voice.listen import open_loop
+from voice.live import run_live
+from voice.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SETTINGS = Settings(engine="pocketsphinx", follow_up=3.0)
+
+
+class FakeMouth:
+    """Speaks for `seconds` unless stopped; records what it was asked."""
+
+    def __init__(self, seconds: float = 6.0):
+        self.seconds, self.said, self.stops, self.chimes, self.closed = seconds, [], 0, 0, False
+        self._stopped = threading.Event()
+        self.speaker = SimpleNamespace(first_sound=None)
+
+    def say(self, text: str) -> bool:
+        self._stopped.clear()
+        self.said.append(text)
+        self.speaker.first_sound = time.perf_counter()
+        return not self._stopped.wait(self.seconds)
+
+    def stop(self) -> None:
+        self.stops += 1
+        self._stopped.set()
+
+    def chime(self) -> None:
+        self.chimes += 1
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def paced(path: Path):
+    """A recording delivered like a microphone: one 0.1 s chunk every 0.1 s."""
+    began = time.monotonic()
+    for chunk in wav_chunks(path):
+        time.sleep(max(0.0, began + chunk.timestamp - time.monotonic()))
+        yield chunk
+
+
+@pytest.mark.skipif(not espeak_available(), reason="espeak-ng missing: apt-get install espeak-ng")
+def test_stop_cuts_a_reply_while_it_plays(tmp_path):
+    talk = Conversation()
+    talk.say("it is a lovely day today", 0.3)
+    request = talk.say("hey coach how do i get him to talk", 3.0)
+    stop = talk.say("stop", request.end + 2.5)
+    wav = talk.write(tmp_path / "live.wav", stop.end + 1.5)
+    mouth, turns = FakeMouth(), []
+    summary = run_live(SETTINGS, events_path=tmp_path / "events.jsonl", on_turn=turns.append,
+                       source=paced(wav), mouth=mouth, loop=open_loop(SETTINGS))
+    assert len(mouth.said) == 1 and mouth.said[0].startswith("Ask an honest")
+    assert [t.intent for t in turns] == ["tip"] and turns[0].interrupted
+    assert stop.start <= turns[0].reply_end <= stop.end + 0.5  # cut on the stream clock
+    assert summary.stops == 1 and mouth.closed
+    assert (tmp_path / "events.jsonl").read_text().count("\n") == 1
+
+
+CTRL_C = r"""
+import sys, time
+sys.path.insert(0, {tests!r})
+from test_live import FakeMouth
+from voice.audio import AudioChunk
+from voice.live import run_live
+from voice.settings import Settings
+
+def silence():
+    t = 0.0
+    print("listening", flush=True)  # the microphone thread has started: the loop is running
+    while True:
+        time.sleep(0.1)
+        yield AudioChunk(bytes(3200), t)
+        t += 0.1
+
+summary = run_live(Settings(engine="pocketsphinx"), source=silence(), mouth=FakeMouth())
+print("clean exit", summary.turns, flush=True)
+"""
+
+
+def test_ctrl_c_exits_cleanly_and_quickly():
+    code = CTRL_C.format(tests=str(REPO / "tests"))
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                               cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert process.stdout.readline().strip() == "listening"
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    out, _ = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert out.strip() == "clean exit 0"
