@@ -3,7 +3,8 @@
     python bench/latency.py [--minutes 30] [--engine pocketsphinx]
 
 A synthetic recorded session is streamed through `voice.listen.replay`, block after block
-(about 30 s each, so memory is the loop's, not the recording's): wake phrase + request,
+(about 35 s each, so memory is the loop's, not the recording's): room talk not meant
+for the coach, wake phrase + request,
 "stop" over the reply, a follow-up without the wake phrase, "stop" again, then quiet
 until the loop goes idle. Voices and background noise levels rotate. Prints latency per
 stage from the end of the utterance (the endpointing silence is shown beside it, since
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+from collections import Counter
 import sys
 import tempfile
 import time
@@ -51,20 +53,26 @@ def block(index: int) -> tuple[Conversation, float, list[Spoken]]:
     """One ~30 s exchange; returns it, its length and its "stop" lines."""
     talk = Conversation(VOICES[index % 3], BACKGROUND_DBFS[index // 3 % 3], seed=index)
     wake = "hey coach" if index % 4 else "hey coach."  # sometimes a pause after the wake phrase
-    first = talk.say(f"{wake} {REQUESTS[index % len(REQUESTS)]}", 0.5)
+    room = talk.say("it is a lovely day today, isn't it", 0.5).end + 2.0  # not for the coach
+    first = talk.say(f"{wake} {REQUESTS[index % len(REQUESTS)]}", room)
     stop1 = talk.say("stop", first.end + 0.8 + 2.5)
     follow = talk.say(FOLLOW_UPS[index % len(FOLLOW_UPS)], stop1.end + 2.0)
     stop2 = talk.say("stop" if index % 2 else "be quiet", follow.end + 0.8 + 2.5)
     return talk, stop2.end + 12.0, [stop1, stop2]
 
 
-def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, float]]):
-    """The long session as AudioChunks, block by block; samples RSS once per minute."""
+def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, float]], distinct: int = 12):
+    """The long session as AudioChunks: `distinct` blocks made once, then cycled, so the
+    bench's own memory stays put and RSS shows the loop's. Samples RSS once per minute."""
+    blocks = []
+    for index in range(distinct):
+        talk, seconds, block_stops = block(index)
+        blocks.append((to_pcm16(talk.samples(seconds)), seconds, block_stops))
     offset, index = 0.0, 0
     while offset < minutes * 60:
-        talk, seconds, block_stops = block(index)
+        pcm, seconds, block_stops = blocks[index % distinct]
         stops += [Spoken(s.text, s.start + offset, s.end + offset) for s in block_stops]
-        for chunk in chunk_audio(to_pcm16(talk.samples(seconds)), 0.1, offset):
+        for chunk in chunk_audio(pcm, 0.1, offset):
             if int(chunk.timestamp // 60) >= len(memory):
                 memory.append((len(memory), rss_mb()))
             yield chunk
@@ -114,8 +122,10 @@ def main() -> None:
         wall = time.perf_counter() - began
         events = [json.loads(line) for line in events_path.read_text().splitlines()]
     answered = [e for e in events if e["intent"] != "reprompt"]
+    intents = Counter(e["intent"] for e in events)
     print(f"session: {summary.seconds / 60:.1f} min of audio in {wall:.0f} s "
-          f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}\n")
+          f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}")
+    print("intents: " + ", ".join(f"{name} {count}" for name, count in intents.most_common()) + "\n")
     print(f"{'stage (from utterance end)':34} {'p50 ms':>8} {'p95 ms':>8}")
     print(f"{'endpointing silence (fixed)':34} {settings.silence * 1000:8.0f} {settings.silence * 1000:8.0f}")
     stages = [("decode (transcript)", [e["decode_seconds"] for e in answered]),

@@ -3,6 +3,7 @@ threads, "stop" cutting a reply that is playing, the end of the input, and Ctrl-
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -105,3 +106,68 @@ def test_ctrl_c_exits_cleanly_and_quickly():
     out, _ = process.communicate(timeout=10)
     assert process.returncode == 0
     assert out.strip() == "clean exit 0"
+
+
+# -- Real devices in real time: a private PulseAudio null sink (fixture from test_microphone) --
+
+from test_microphone import pulse  # noqa: E402,F401  (the fixture: a private daemon)
+
+LIVE = r"""
+import logging, sys
+logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+from voice.live import run_live
+from voice.settings import Settings
+summary = run_live(Settings(engine="pocketsphinx", mic="pulse", speaker="pulse", follow_up=3.0),
+                   events_path=sys.argv[1])
+print("clean exit", summary.turns, summary.stops, flush=True)
+"""
+
+
+def rms_of(path: Path, start: float, end: float) -> float:
+    import numpy as np
+
+    from voice.audio import read_wav
+
+    samples = np.frombuffer(read_wav(path), dtype="<i2").astype(np.float64)
+    part = samples[int(start * 16000):int(end * 16000)]
+    return float(np.sqrt(np.mean(part ** 2))) / 32768 if len(part) else 0.0
+
+
+@pytest.mark.skipif(not espeak_available(), reason="espeak-ng missing: apt-get install espeak-ng")
+def test_on_null_sinks_the_coach_answers_aloud_in_real_time_and_obeys_stop(pulse, tmp_path):
+    """The person speaks into the "fake" sink (the microphone is its monitor); the coach
+    plays into a second sink, recorded from its monitor. The microphone does not hear the
+    coach, as with a headset or echo cancellation: without those, see the report."""
+    for command in (["pactl", "load-module", "module-null-sink", "sink_name=speaker", "channels=1"],
+                    ["pactl", "set-default-sink", "speaker"]):
+        subprocess.run(command, env=pulse.env, check=True, capture_output=True, timeout=10)
+    talk = Conversation()
+    talk.say("it is a lovely day today", 0.3)
+    request = talk.say("hey coach how do i get him to talk", 3.0)
+    stop = talk.say("stop", request.end + 3.5)
+    wav = talk.write(tmp_path / "conversation.wav", stop.end + 3.0)
+    events = tmp_path / "events.jsonl"
+    loop = subprocess.Popen([sys.executable, "-c", LIVE, str(events)], env=pulse.env, cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while "listening on" not in loop.stderr.readline():  # the microphone is open
+            assert time.monotonic() < deadline and loop.poll() is None, "loop did not start"
+        capture = subprocess.Popen(["parecord", "--device=speaker.monitor", "--rate=16000", "--channels=1",
+                                    "--file-format=wav", str(tmp_path / "heard.wav")], env=pulse.env)
+        time.sleep(0.5)
+        pulse.play(wav).wait(timeout=60)  # the person speaks
+        time.sleep(1.0)
+    finally:
+        loop.send_signal(signal.SIGINT)
+        out, err = loop.communicate(timeout=20)
+        capture.terminate()
+        capture.wait(timeout=10)
+    assert loop.returncode == 0, err
+    turns = [json.loads(line) for line in events.read_text().splitlines()]
+    assert [t["intent"] for t in turns] == ["tip"], err
+    assert turns[0]["interrupted"] and out.strip() == "clean exit 1 1", err
+    heard = tmp_path / "heard.wav"
+    reply_start = 0.5 + request.end + 0.6  # capture began 0.5 s before the conversation
+    assert rms_of(heard, reply_start + 0.5, reply_start + 2.0) > 0.01  # the reply was played aloud
+    assert rms_of(heard, 0.5 + stop.end + 0.8, 0.5 + stop.end + 2.5) < 0.003  # and cut by "stop"
