@@ -132,3 +132,11 @@ def test_unreadable_input_is_one_clear_error_and_writes_nothing(tmp_path):
         run_recording(bad, tmp_path / "replies.wav", tmp_path / "events.jsonl", SETTINGS,
                       loop=open_loop(SETTINGS))
     assert not (tmp_path / "replies.wav").exists()
+
+
+def test_listen_command_needs_an_output_for_a_recording(tmp_path):
+    from voice.errors import VoiceError
+    from voice.listen import listen_command
+
+    with pytest.raises(VoiceError, match="--output"):
+        listen_command(SETTINGS, input=str(tmp_path / "in.wav"))

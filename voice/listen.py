@@ -78,6 +78,24 @@ def _saver(folder: str | Path) -> Callable[[Utterance], None]:
     return keep
 
 
+def listen_command(settings: Settings, input: str | None = None, output: str | None = None,
+                   events: str | None = None, push_to_talk: bool = False, save_audio: str | None = None,
+                   on_turn: OnTurn | None = None) -> Summary:
+    """`openup listen`: a recording when `input` is given, else microphone and speaker.
+
+    Raises VoiceError (one line) for what the user can fix: no microphone at start
+    (AudioInputError: the bare `openup` falls back to typed chat on it), no speaker,
+    no espeak-ng, an unreadable recording, --input without --output.
+    """
+    if input is not None:
+        if output is None:
+            raise VoiceError("--input needs --output, e.g. --output replies.wav (where the replies are rendered)")
+        return run_recording(input, output, events, settings, push_to_talk, save_audio, on_turn=on_turn)
+    from voice.live import run_live
+
+    return run_live(settings, push_to_talk, save_audio, events, on_turn)
+
+
 # -- recorded conversations ----------------------------------------------------------
 
 
