@@ -58,7 +58,7 @@ def session_run(tmp_path_factory):
     reply = expected.hear("who said that").text
     idle_at = follow.end + SLACK + seconds_of(reply, synth) + SETTINGS.follow_up
     if reply.rstrip().endswith("?"):
-        idle_at += seconds_of(reprompt(SETTINGS.wake_phrase), synth) + SETTINGS.follow_up
+        idle_at += seconds_of(reprompt(), synth) + SETTINGS.follow_up
     again = talk.say("hey coach, tell me more", idle_at + 2.0)
     stop = talk.say("stop", again.end + SLACK + 2.0)
     recording = talk.write(folder / "conversation.wav", stop.end + 3.0)

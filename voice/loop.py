@@ -286,7 +286,7 @@ class Loop:
         if self._question and not self._reprompted:
             self._reprompted, self._question, self.state = True, False, SPEAKING
             turn = Turn("", "reprompt", None, 0.0, now, now)
-            return [Step("say", now, reprompt(self.config.wake_phrase), turn)]
+            return [Step("say", now, reprompt(), turn)]
         self._go_idle("no request in the follow-up window")
         return []
 
@@ -295,10 +295,10 @@ class Loop:
         self.state, self._deadline, self._free_speech, self._ending = IDLE, None, False, False
 
 
-def reprompt(wake_phrase: str) -> str:
-    """The clearer hint given once when a question met silence."""
-    return (f"I'm still listening. Just say yes or no, or ask me for another tip. "
-            f"Later, say {wake_phrase} to wake me.")
+def reprompt() -> str:
+    """The clearer hint given once when a question met silence. It does not say the wake
+    phrase: a microphone hearing the coach would take that as a barge-in."""
+    return "I'm still listening. Just say yes or no, or ask me for another tip."
 
 
 def _after(utterance: Utterance, control: Transcript, index: int, fed_from: float) -> Utterance:
