@@ -140,3 +140,16 @@ def test_listen_command_needs_an_output_for_a_recording(tmp_path):
 
     with pytest.raises(VoiceError, match="--output"):
         listen_command(SETTINGS, input=str(tmp_path / "in.wav"))
+
+
+def test_audio_is_saved_only_when_asked(tmp_path):
+    talk = Conversation(seed=5)
+    talk.say("how do i get him to talk", 0.5)
+    talk.say("tell me more", 4.0)
+    recording = talk.write(tmp_path / "talk.wav", 7.0)
+    run_recording(recording, tmp_path / "a.wav", None, SETTINGS, synthesizer=synthesizer())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wav", "talk.wav"]
+    run_recording(recording, tmp_path / "b.wav", None, SETTINGS, save_audio=tmp_path / "saved",
+                  synthesizer=synthesizer())
+    saved = sorted((tmp_path / "saved").iterdir())
+    assert len(saved) == 2 and all(len(read_wav(p)) > 16000 for p in saved)  # one per utterance
