@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Callable, Sequence
+from typing import Sequence
 
 from content.errors import ContentError
-from voice import __version__
+from voice import __version__, commands
 from voice.errors import VoiceError
-from voice.settings import SettingsError, load_settings
+from voice.settings import SettingsError
 
 _LOG = logging.getLogger("openup")
 
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open Up: an offline voice coach for getting your partner to open up.",
     )
     parser.add_argument("--version", action="version", version=f"openup {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     speech_out = argparse.ArgumentParser(add_help=False)
     speech_out.add_argument("--quiet", action="store_true", help="print replies only, do not speak")
@@ -34,55 +34,83 @@ def build_parser() -> argparse.ArgumentParser:
     speech_out.add_argument("--rate", type=int, help="speaking rate in words per minute")
     speech_out.add_argument("--volume", type=float, help="loudness from 0 to 1")
 
-    ask = commands.add_parser("ask", parents=[common, speech_out], help="answer one question and speak the reply")
+    speech_in = argparse.ArgumentParser(add_help=False)
+    speech_in.add_argument("--engine", choices=("vosk", "pocketsphinx"), help="speech recognizer (default: Vosk if installed)")
+    speech_in.add_argument("--model-dir", dest="model_dir", help="folder of speech models")
+
+    ask = sub.add_parser("ask", parents=[common, speech_out, speech_in], help="answer one question and speak the reply")
     ask.add_argument("text", nargs="*", help="the question, e.g. how do I get him to talk")
-    ask.set_defaults(run=_ask)
+    ask.add_argument("--audio", metavar="WAV", help="a recorded question instead of text")
+    ask.set_defaults(run=commands.ask)
 
-    chat = commands.add_parser("chat", parents=[common, speech_out], help="a typed conversation, replies spoken")
-    chat.set_defaults(run=_chat)
+    chat = sub.add_parser("chat", parents=[common, speech_out], help="a typed conversation, replies spoken")
+    chat.set_defaults(run=commands.chat)
 
-    intent = commands.add_parser(
-        "intent", parents=[common], help="print how each stdin line is understood, as JSON Lines"
+    intent = sub.add_parser(
+        "intent", parents=[common, speech_in], help="print how each stdin line is understood, as JSON Lines"
     )
-    intent.set_defaults(run=_intent)
+    intent.add_argument("--audio", nargs="+", metavar="WAV", help="recorded requests instead of stdin lines")
+    intent.set_defaults(run=commands.intent)
 
-    tips = commands.add_parser("tips", parents=[common], help="list the eleven techniques")
-    tips.set_defaults(run=_tips)
+    tips = sub.add_parser("tips", parents=[common], help="list the eleven techniques")
+    tips.set_defaults(run=commands.tips)
 
-    practice = commands.add_parser(
+    practice = sub.add_parser(
         "practice", parents=[common, speech_out], help="rehearse an opening line and get feedback"
     )
     practice.add_argument("--drill", help="drill id (a technique id, e.g. direct-question); default: the first")
     practice.add_argument("--json", action="store_true", help="judge each stdin line, print one JSON object per line")
     practice.add_argument("--text", action="store_true", help="a typed practice session (the default without --json)")
     practice.add_argument("--line", type=int, default=0, help="which partner line a reflective-listening drill uses")
-    practice.set_defaults(run=_practice)
+    practice.set_defaults(run=commands.practice)
 
-    devices = commands.add_parser("devices", parents=[common], help="list microphones and speakers")
-    devices.set_defaults(run=_devices)
+    listen = sub.add_parser(
+        "listen", parents=[common, speech_out, speech_in], help="hands-free: wake phrase, question, spoken answer"
+    )
+    _listen_flags(listen)
+    listen.set_defaults(run=commands.listen, log_level=logging.INFO)
 
-    models = commands.add_parser("models", parents=[common], help="download or list speech models")
+    doctor = sub.add_parser("doctor", parents=[common, speech_in], help="check microphone, speaker, speech and models")
+    doctor.add_argument("--mic", help="microphone name or index")
+    doctor.add_argument("--speaker", help="output device name or index")
+    doctor.set_defaults(run=commands.doctor)
+
+    devices = sub.add_parser("devices", parents=[common], help="list microphones and speakers")
+    devices.set_defaults(run=commands.devices)
+
+    models = sub.add_parser("models", parents=[common], help="download or list speech models")
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument("--model-dir", help="where models live (default: models/ in a checkout, else ~/.local/share/openup/models)")
     model_actions = models.add_subparsers(dest="action", metavar="ACTION", required=True)
     pull = model_actions.add_parser("pull", parents=[common, where], help="download the English Vosk model (about 40 MB)")
     pull.add_argument("--force", action="store_true", help="download again even if installed")
-    pull.set_defaults(run=_models_pull)
+    pull.set_defaults(run=commands.models_pull)
     listing = model_actions.add_parser("list", parents=[common, where], help="show installed models and the engine in use")
-    listing.set_defaults(run=_models_list)
+    listing.set_defaults(run=commands.models_list)
     return parser
+
+
+def _listen_flags(listen: argparse.ArgumentParser) -> None:
+    listen.add_argument("--input", metavar="WAV", help="a recorded conversation instead of the microphone")
+    listen.add_argument("--output", metavar="WAV", help="with --input: where the replies are rendered")
+    listen.add_argument("--events", metavar="JSONL", help="write one JSON object per turn here")
+    listen.add_argument("--mic", help="microphone name or index (see `openup devices`)")
+    listen.add_argument("--wake-phrase", dest="wake_phrase", help="what wakes the coach (default: hey coach)")
+    listen.add_argument("--push-to-talk", action="store_true", help="press Enter instead of saying the wake phrase")
+    listen.add_argument("--save-audio", metavar="DIR", help="keep what was heard as WAV files (off by default)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(bool(args.debug))
-    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _chat)
-    if args.command is None:
-        args.quiet, args.out, args.speaker, args.voice, args.rate, args.volume = False, None, None, None, None, None
+    if args.command is None:  # bare `openup`: the hands-free coach on its defaults
+        args = parser.parse_args(["listen", *(["--debug"] if args.debug else [])])
+        args.run = commands.hands_free
+    quiet_level = logging.INFO if getattr(args, "audio", None) else logging.WARNING  # say which engine
+    _configure_logging(logging.DEBUG if args.debug else getattr(args, "log_level", quiet_level))
     try:
-        return run(args)
+        return args.run(args)
     except (ContentError, VoiceError, SettingsError) as error:
         print(f"openup: {error}", file=sys.stderr)
         return 2
@@ -93,150 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _configure_logging(debug: bool) -> None:
+def _configure_logging(level: int) -> None:
+    debug = level <= logging.DEBUG
     logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
+        level=level,
         format="%(levelname)s %(name)s: %(message)s" if debug else "openup: %(message)s",
         stream=sys.stderr,
     )
-
-
-def _coach():
-    """Load the catalog and build the matcher (fast: well under a second)."""
-    from content.catalog import load_catalog
-    from intents.matcher import Matcher
-
-    catalog = load_catalog()
-    return catalog, Matcher.from_catalog(catalog)
-
-
-def _ask(args: argparse.Namespace) -> int:
-    from intents.dialogue import Session
-
-    text = " ".join(args.text)
-    catalog, matcher = _coach()
-    reply = Session(catalog, matcher).hear(text)
-    print(reply.text, flush=True)
-    mouth = _voice_out(args)
-    mouth.say(reply.text)
-    mouth.close()
-    return 0
-
-
-def _chat(args: argparse.Namespace) -> int:
-    from intents.dialogue import Session
-
-    from content.drills import load_drills
-
-    catalog, matcher = _coach()
-    session = Session(catalog, matcher, load_drills())
-    mouth = _voice_out(args)
-    print(catalog.responses.greeting, "(type your question; Ctrl-D or 'stop' to end)", flush=True)
-    for line in sys.stdin:
-        reply = session.hear(line)
-        print(reply.text, flush=True)
-        mouth.say(reply.text)
-        if reply.end:
-            break
-    mouth.close()
-    return 0
-
-
-def _intent(args: argparse.Namespace) -> int:
-    from voice.understand import describe
-
-    _catalog, matcher = _coach()
-    for line in sys.stdin:
-        print(describe(matcher, line.rstrip("\r\n")), flush=True)
-    return 0
-
-
-def _tips(args: argparse.Namespace) -> int:
-    catalog, _matcher = _coach()
-    for number, technique in enumerate(catalog.techniques, 1):
-        print(f"{number:2}. {technique.title} [{technique.id}]\n    {technique.summary}")
-    return 0
-
-
-def _practice(args: argparse.Namespace) -> int:
-    import json
-
-    from content.drills import drill_by_id, load_drills
-    from intents.feedback import judge
-    from intents.rehearsal import Rehearsal
-
-    drills = load_drills()
-    drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
-    if drill is None:
-        print(f"openup: no drill {args.drill!r}; drills: {', '.join(d.id for d in drills)}", file=sys.stderr)
-        return 2
-    if args.json:
-        for line in sys.stdin:
-            feedback = judge(drill, line.rstrip("\r\n"), line=args.line)
-            print(json.dumps(feedback.to_json(), ensure_ascii=False), flush=True)
-        return 0
-    mouth, coach = _voice_out(args), Rehearsal(drills)
-    turn = coach.start(drill.id)
-    while True:
-        print(turn.say, flush=True)
-        mouth.say(turn.say)
-        line = "" if turn.done else sys.stdin.readline()
-        if turn.done or not line:
-            break
-        turn = coach.hear(line.strip())
-    mouth.close()
-    return 0
-
-
-def _devices(args: argparse.Namespace) -> int:
-    from voice.microphone import list_devices
-
-    found = list_devices()
-    if not found:
-        print("No sound devices found. Plug in a USB microphone and speaker, or use --audio FILE and --out FILE.")
-    for device in found:
-        marks = [m for m, on in (("default input", device.default_input), ("default output", device.default_output)) if on]
-        print(f"{device.index:3}  {device.name}  (in {device.inputs}, out {device.outputs})"
-              + (f"  [{', '.join(marks)}]" if marks else ""))
-    return 0
-
-
-def _models_dir(args: argparse.Namespace):
-    from voice.models import default_models_dir
-
-    return default_models_dir(args.model_dir or load_settings({}).model_dir)
-
-
-def _models_pull(args: argparse.Namespace) -> int:
-    from voice.models import VOSK_SMALL_EN_US, format_progress, pull
-
-    def progress(done: int, total: int | None) -> None:
-        print("\r" + format_progress(done, total), end="", file=sys.stderr, flush=True)
-
-    target = _models_dir(args)
-    print(f"Downloading {VOSK_SMALL_EN_US.name} into {target}", file=sys.stderr)
-    try:
-        path = pull(VOSK_SMALL_EN_US, target, progress=progress, force=args.force)
-    finally:
-        print(file=sys.stderr)
-    print(f"Installed {path}. Open Up will now use Vosk.")
-    return 0
-
-
-def _models_list(args: argparse.Namespace) -> int:
-    from voice.models import find_installed, installed_models
-
-    target = _models_dir(args)
-    for model in installed_models(target):
-        print(f"{model.name}: {'ready' if model.complete else model.problem}")
-    engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
-    print(f"Models folder: {target}\nEngine in use: {engine}")
-    return 0
-
-
-def _voice_out(args: argparse.Namespace):
-    """A Mouth that speaks replies, or stays silent after one clear warning if it cannot."""
-    from voice.speech_out import ReplyVoice
-
-    settings = load_settings(vars(args))
-    return ReplyVoice.open(settings, quiet=args.quiet, out=args.out)

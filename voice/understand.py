@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 
-from intents.matcher import Matcher
+from intents.matcher import Match, Matcher
+
+_MATCH_IT = object()
 
 
-def understand(matcher: Matcher, text: str) -> dict:
-    """The contract's keys (text, intent, technique, confidence) plus why it was chosen."""
+def understand(matcher: Matcher, text: str, match: Match | None | object = _MATCH_IT) -> dict:
+    """The contract's keys (text, intent, technique, confidence) plus why it was chosen.
+
+    ``match`` is the matcher's own answer unless given (speech is matched more strictly).
+    """
     ranking = matcher.rank(text)
-    match = matcher.match(text) if text.strip() else None
+    if match is _MATCH_IT:
+        match = matcher.match(text) if text.strip() else None
     if match is None:
         label, best = ranking.scores[0] if ranking.scores else ("", 0.0)
         sure = best if label == "fallback" else 1.0 - best
@@ -23,8 +29,8 @@ def understand(matcher: Matcher, text: str) -> dict:
     return record
 
 
-def describe(matcher: Matcher, text: str, **extra: object) -> str:
+def describe(matcher: Matcher, text: str, match: Match | None | object = _MATCH_IT, **extra: object) -> str:
     """One JSON line for ``text``; ``extra`` keys (such as transcript) are added."""
-    record = understand(matcher, text)
+    record = understand(matcher, text, match)
     record.update(extra)
     return json.dumps(record, ensure_ascii=False)

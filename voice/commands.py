@@ -1,0 +1,220 @@
+"""What each `openup` subcommand does; voice.cli parses flags and calls these."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from voice.settings import load_settings
+
+_LOG = logging.getLogger(__name__)
+
+
+def coach():
+    """Load the catalog and build the matcher (fast: well under a second)."""
+    from content.catalog import load_catalog
+    from intents.matcher import Matcher
+
+    catalog = load_catalog()
+    return catalog, Matcher.from_catalog(catalog)
+
+
+def ask(args: argparse.Namespace) -> int:
+    from intents.dialogue import Session
+
+    catalog, matcher = coach()
+    session = Session(catalog, matcher)
+    if args.audio:
+        heard = _hear_files(args, catalog, [args.audio])[0]
+        if isinstance(heard, Exception):
+            return 2
+        print(f'(heard: "{heard.transcript.text}")', flush=True)
+        reply = session.respond(heard.match)
+    else:
+        reply = session.hear(" ".join(args.text))
+    print(reply.text, flush=True)
+    mouth = _voice_out(args)
+    mouth.say(reply.text)
+    mouth.close()
+    return 0
+
+
+def chat(args: argparse.Namespace) -> int:
+    from intents.dialogue import Session
+
+    from content.drills import load_drills
+
+    catalog, matcher = coach()
+    session = Session(catalog, matcher, load_drills())
+    mouth = _voice_out(args)
+    print(catalog.responses.greeting, "(type your question; Ctrl-D or 'stop' to end)", flush=True)
+    for line in sys.stdin:
+        reply = session.hear(line)
+        print(reply.text, flush=True)
+        mouth.say(reply.text)
+        if reply.end:
+            break
+    mouth.close()
+    return 0
+
+
+def intent(args: argparse.Namespace) -> int:
+    from voice.understand import describe
+
+    catalog, matcher = coach()
+    if not args.audio:
+        for line in sys.stdin:
+            print(describe(matcher, line.rstrip("\r\n")), flush=True)
+        return 0
+    failed = 0
+    for path, heard in zip(args.audio, _hear_files(args, catalog, args.audio)):
+        if isinstance(heard, Exception):  # one unreadable file must not lose the others
+            failed += 1
+            print(describe(matcher, "", None, audio=path, transcript="", error=str(heard)), flush=True)
+            continue
+        text = heard.transcript.text
+        print(describe(matcher, text, heard.match, audio=path, transcript=text), flush=True)
+    return 1 if failed else 0
+
+
+def _hear_files(args: argparse.Namespace, catalog, paths: list[str]) -> list:
+    """Transcribe and match recorded requests with one recognizer, saying which engine first."""
+    from intents.matcher import Matcher
+    from voice.errors import AudioInputError
+    from voice.transcribe import hear_request, open_recognizer
+
+    settings = load_settings(vars(args))
+    recognizer, info = open_recognizer(
+        settings.engine, settings.model_dir, catalog.sentences(), debug=bool(args.debug)
+    )
+    _LOG.info("%s", info.description)
+    matcher = Matcher.from_catalog(catalog)
+    heard: list = []
+    for path in paths:
+        try:
+            heard.append(hear_request(path, recognizer, matcher))
+        except AudioInputError as error:
+            _LOG.warning("%s", error)
+            heard.append(error)
+    return heard
+
+
+def tips(args: argparse.Namespace) -> int:
+    catalog, _matcher = coach()
+    for number, technique in enumerate(catalog.techniques, 1):
+        print(f"{number:2}. {technique.title} [{technique.id}]\n    {technique.summary}")
+    return 0
+
+
+def practice(args: argparse.Namespace) -> int:
+    import json
+
+    from content.drills import drill_by_id, load_drills
+    from intents.feedback import judge
+    from intents.rehearsal import Rehearsal
+
+    drills = load_drills()
+    drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
+    if drill is None:
+        print(f"openup: no drill {args.drill!r}; drills: {', '.join(d.id for d in drills)}", file=sys.stderr)
+        return 2
+    if args.json:
+        for line in sys.stdin:
+            feedback = judge(drill, line.rstrip("\r\n"), line=args.line)
+            print(json.dumps(feedback.to_json(), ensure_ascii=False), flush=True)
+        return 0
+    mouth, coach = _voice_out(args), Rehearsal(drills)
+    turn = coach.start(drill.id)
+    while True:
+        print(turn.say, flush=True)
+        mouth.say(turn.say)
+        line = "" if turn.done else sys.stdin.readline()
+        if turn.done or not line:
+            break
+        turn = coach.hear(line.strip())
+    mouth.close()
+    return 0
+
+
+def listen(args: argparse.Namespace) -> int:
+    from voice.listen import listen_command
+
+    def show(event) -> None:
+        print(f"you: {event.heard}\ncoach: {event.reply}", flush=True)
+
+    settings = load_settings(vars(args))
+    listen_command(settings, input=args.input, output=args.output, events=args.events,
+                   push_to_talk=args.push_to_talk, save_audio=args.save_audio, on_turn=show)
+    return 0
+
+
+def hands_free(args: argparse.Namespace) -> int:
+    """Bare `openup`: listen on the microphone, or chat by keyboard when there is none."""
+    from voice.errors import AudioInputError
+
+    try:
+        return listen(args)
+    except AudioInputError as error:
+        _LOG.warning("%s; starting a typed chat instead", error)
+        return chat(args)
+
+
+def doctor(args: argparse.Namespace) -> int:
+    from voice.doctor import run_doctor
+
+    return run_doctor({"mic": args.mic, "speaker": args.speaker, "engine": args.engine})
+
+
+def devices(args: argparse.Namespace) -> int:
+    from voice.microphone import list_devices
+
+    found = list_devices()
+    if not found:
+        print("No sound devices found. Plug in a USB microphone and speaker, or use --audio FILE and --out FILE.")
+    for device in found:
+        marks = [m for m, on in (("default input", device.default_input), ("default output", device.default_output)) if on]
+        print(f"{device.index:3}  {device.name}  (in {device.inputs}, out {device.outputs})"
+              + (f"  [{', '.join(marks)}]" if marks else ""))
+    return 0
+
+
+def _models_dir(args: argparse.Namespace):
+    from voice.models import default_models_dir
+
+    return default_models_dir(args.model_dir or load_settings({}).model_dir)
+
+
+def models_pull(args: argparse.Namespace) -> int:
+    from voice.models import VOSK_SMALL_EN_US, format_progress, pull
+
+    def progress(done: int, total: int | None) -> None:
+        print("\r" + format_progress(done, total), end="", file=sys.stderr, flush=True)
+
+    target = _models_dir(args)
+    print(f"Downloading {VOSK_SMALL_EN_US.name} into {target}", file=sys.stderr)
+    try:
+        path = pull(VOSK_SMALL_EN_US, target, progress=progress, force=args.force)
+    finally:
+        print(file=sys.stderr)
+    print(f"Installed {path}. Open Up will now use Vosk.")
+    return 0
+
+
+def models_list(args: argparse.Namespace) -> int:
+    from voice.models import find_installed, installed_models
+
+    target = _models_dir(args)
+    for model in installed_models(target):
+        print(f"{model.name}: {'ready' if model.complete else model.problem}")
+    engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
+    print(f"Models folder: {target}\nEngine in use: {engine}")
+    return 0
+
+
+def _voice_out(args: argparse.Namespace):
+    """A Mouth that speaks replies, or stays silent after one clear warning if it cannot."""
+    from voice.speech_out import ReplyVoice
+
+    settings = load_settings(vars(args))
+    return ReplyVoice.open(settings, quiet=args.quiet, out=args.out)
