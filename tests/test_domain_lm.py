@@ -101,11 +101,13 @@ def test_words_without_a_pronunciation_are_reported_and_left_out(tmp_path, caplo
     assert "zorbleflax" not in model.lm_path.read_text(encoding="utf-8")
 
 
-def test_british_spellings_borrow_the_american_pronunciation(tmp_path):
-    model = build_domain_lm(["we need counselling", "i minimise it"], tmp_path, SMALL)
+def test_british_spellings_and_compounds_borrow_known_pronunciations(tmp_path):
+    model = build_domain_lm(["we need counselling", "i minimise it", "my flatmates"], tmp_path, SMALL)
     assert model.missing == ()
     entries = load_dictionary(model.dict_path)
-    assert entries["minimise"] and entries["counselling"]
+    assert entries["minimise"] == ["minimise M IH N AH M AY Z"]
+    assert entries["flatmates"] == ["flatmates F L AE T M EY T S"]  # flat + mates
+    assert entries["counselling"]
     assert american_spellings("realising") == ["realizing"]
 
 

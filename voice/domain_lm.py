@@ -25,7 +25,7 @@ from voice.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 """Bump when the build changes, so stale cached models are not reused."""
 
 CONTROL_PHRASES = (
@@ -208,14 +208,27 @@ def american_spellings(word: str) -> list[str]:
 
 
 def _with_borrowed(dictionary: dict[str, list[str]], words: set[str]) -> dict[str, list[str]]:
-    """Give words missing from the dictionary the pronunciation of their US spelling."""
+    """Give missing words the pronunciation of their US spelling, or of the two known
+    words they are made of ("flatmates" = "flat" + "mates")."""
     for word in sorted(words - dictionary.keys()):
-        for variant in american_spellings(word):
-            if variant in dictionary:
-                dictionary[word] = [word + line[len(line.split(" ", 1)[0]):]
-                                    for line in dictionary[variant] if "(" not in line.split(" ")[0]]
-                break
+        phones = next((_phones(dictionary, v) for v in american_spellings(word) if v in dictionary),
+                      None) or _compound_phones(dictionary, word)
+        if phones:
+            dictionary[word] = [f"{word} {phones}"]
     return dictionary
+
+
+def _phones(dictionary: dict[str, list[str]], word: str) -> str:
+    """The first pronunciation of a known word, without the word itself."""
+    return dictionary[word][0].split(" ", 1)[1].strip()
+
+
+def _compound_phones(dictionary: dict[str, list[str]], word: str) -> str | None:
+    for cut in range(len(word) - 3, 2, -1):  # longest known head first, parts of 3+ letters
+        head, tail = word[:cut], word[cut:]
+        if head in dictionary and tail in dictionary:
+            return f"{_phones(dictionary, head)} {_phones(dictionary, tail)}"
+    return None
 
 
 def _build(token_lists: list[list[str]], cache: Path, key: str, options: LMOptions) -> DomainModel:
