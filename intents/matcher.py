@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from content.catalog import Catalog
 from intents.normalize import normalize
 from intents.safety import is_unsafe
+from intents.scope import about_someone_else
 from intents.wording import features, stem_words
 
 _LOG = logging.getLogger(__name__)
@@ -197,6 +198,9 @@ def decide(ranking: Ranking) -> Match | None:
     label, score = ranking.scores[0]
     if score < ACCEPT or label == "fallback":
         return None
+    if label.startswith("tip") or label == "why":
+        if about_someone_else(ranking.normalized):
+            return None
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
