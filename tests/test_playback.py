@@ -18,7 +18,8 @@ import wave
 import pytest
 
 from voice.errors import SpeechOutputError
-from voice.playback import Mouth, NullSpeaker, SoundDeviceSpeaker, WavSpeaker, earcon, open_speaker
+from voice.mouth import Mouth
+from voice.playback import NullSpeaker, SoundDeviceSpeaker, WavSpeaker, earcon, open_speaker
 from voice.tts import Speech, Synthesizer
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed: sudo apt-get install espeak-ng")
@@ -288,7 +289,8 @@ SINK_RATE = 16000
 PLAYER = textwrap.dedent(
     """
     import array, json, math, sys, threading, time
-    from voice.playback import Mouth, SoundDeviceSpeaker
+    from voice.mouth import Mouth
+    from voice.playback import SoundDeviceSpeaker
     from voice.tts import Speech, Synthesizer
 
     scenario = sys.argv[1]

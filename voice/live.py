@@ -59,7 +59,8 @@ def run_live(settings: Settings, push_to_talk: bool = False, save_audio: str | P
 
 
 def _open_mouth(settings: Settings):
-    from voice.playback import Mouth, open_speaker
+    from voice.mouth import Mouth
+    from voice.playback import open_speaker
     from voice.tts import Synthesizer, TtsSettings
 
     return Mouth(Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice)),

@@ -23,7 +23,8 @@ class ReplyVoice:
         """Open the speaker the user asked for; --out failures are errors, device failures warnings."""
         if quiet:
             return cls(None)
-        from voice.playback import Mouth, open_speaker
+        from voice.mouth import Mouth
+        from voice.playback import open_speaker
         from voice.tts import Synthesizer, TtsSettings
 
         synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
