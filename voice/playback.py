@@ -1,7 +1,6 @@
 """Playing speech: a sound device, a WAV file or nothing, cut at once by stop(); the earcon.
 
-`Mouth` joins a Synthesizer and a Speaker: it synthesises the next sentence while the
-current one plays, so the first words come out early and "stop" lands at once.
+`voice.mouth.Mouth` joins a Synthesizer and one of these speakers.
 """
 
 from __future__ import annotations
