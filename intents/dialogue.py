@@ -21,6 +21,14 @@ _LOG = logging.getLogger(__name__)
 LIST_PAGE = 4
 """Technique titles read per page of the list."""
 
+_NUMBERS = {
+    word: number
+    for number, words in enumerate(
+        ("first", "two second", "three third", "four fourth", "five fifth", "six sixth",
+         "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh"), 1)
+    for word in words.split()
+}
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -51,6 +59,8 @@ class _State:
     """"offer", "clarify", "list" or "why"; answered by affirm/deny/more."""
     options: tuple[str, ...] = ()
     list_page: int = 0
+    listed: bool = False
+    """The last reply read (part of) the list, so a number picks a technique."""
     depth: int = 0
     """How many "more" answers were given for the current technique."""
 
@@ -75,7 +85,20 @@ class Session:
             return self._practise(text, words)
         if not text.strip():
             return self._reply(self._say.unclear, "fallback")
+        picked = self._picked_from_list(text)
+        if picked:
+            return self._present(picked, intent="list")
         return self.respond(match)
+
+    def _picked_from_list(self, text: str) -> str | None:
+        """After the list was read, "number seven" or "the 7th" picks that technique."""
+        if not self._state.listed:
+            return None
+        for word in text.lower().replace("-", " ").split():
+            number = _NUMBERS.get(word.strip(".,!?")) or (int(word) if word.isdigit() else 0)
+            if 1 <= number <= len(self._catalog.techniques):
+                return self._catalog.techniques[number - 1].id
+        return None
 
     def respond(self, match: Match | None) -> Reply:
         """Answer an already-understood request."""
@@ -193,7 +216,7 @@ class Session:
 
     def _reply(self, text: str, intent: str, technique: str | None = None) -> Reply:
         """Record what was said; any pending question is answered by now."""
-        self._state.pending = None
+        self._state.pending, self._state.listed = None, False
         self._state.last_text = text
         return Reply(text, intent, technique)
 
@@ -228,6 +251,7 @@ class Session:
         more_left = start + LIST_PAGE < len(techniques)
         text = f"{intro}{titles}. {self._say.list_more if more_left else self._say.list_end}"
         reply = self._reply(text, "list")
+        self._state.listed = True
         if more_left:
             self._state.pending, self._state.list_page = "list", self._state.list_page + 1
         return reply

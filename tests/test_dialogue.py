@@ -127,3 +127,14 @@ def test_practice_feedback_then_stop_returns_to_tips(practising):
 def test_safety_interrupts_practice(practising):
     practising.hear("let's practise")
     assert practising.hear("he hits me when i say things like that").intent == "safety"
+
+
+def test_a_number_picks_from_the_list(session):
+    session.hear("list the tips")
+    session.hear("more")
+    assert session.hear("number seven").technique == "validate-feelings"
+    assert session.hear("number seven").intent != "list"  # only right after the list
+
+
+def test_hello_gets_help(session, coach):
+    assert session.hear("hello").text == coach[0].responses.help
