@@ -1,14 +1,17 @@
 """Practice feedback rules: precision and recall per rule, and the pace estimate on synthetic speech.
 
-    python bench/practice.py [--errors] [--no-speech] [--rates 90 120 160 200] [--asr N]
+    python bench/practice.py [--errors] [--no-speech] [--rates 90 120 160 200] [--voices en-us en-gb] [--asr N]
 
-Rules are scored on the tuning set (tests/data/practice_attempts.txt) and two blind sets whose
-failures are never printed: bench/data/practice_blind.txt (written before the rules) and
-practice_blind2.txt (written later, in recogniser style) and practice_blind3.txt (in the issue's
-style), each scored once before any tuning that followed it.
-Pace: attempts are synthesised with espeak-ng at several rates, a 20 dB white-noise bed and a
--60 dBFS floor are mixed in, and words per minute are estimated two ways: from the speech span
-found by a frame-energy threshold, and from pocketsphinx word timings (what the coach uses).
+Rules are scored on the tuning set (tests/data/practice_attempts.txt), on the same attempts as a
+recogniser writes them (lower case, no punctuation or apostrophes), and on four blind sets whose
+failures are never printed: bench/data/practice_blind.txt (written before the rules),
+practice_blind2.txt (recogniser style), practice_blind3.txt (the issue's style) and
+practice_blind4.txt (disguised blame, look-alike feeling words), each scored once before any
+tuning that followed it.
+Pace: attempts are synthesised with espeak-ng voices at several rates, a 20 dB white-noise bed and
+a -60 dBFS floor are mixed in, and words per minute are estimated three ways: the true word count
+over the speech span found by a frame-energy threshold; pocketsphinx's plain word count over its
+word span; and `pace_wpm` on the same pocketsphinx words (what the coach uses).
 The true rate is the known word count over the exact speech span of the clean synthesis.
 With --asr N, the first N blind attempts are also synthesised (160 wpm), recognised with
 pocketsphinx open vocabulary, and the rules are scored on the transcripts.
@@ -17,6 +20,7 @@ pocketsphinx open vocabulary, and the rules are scored on the transcripts.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -33,13 +37,19 @@ RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_fre
 SETS = {"tuning": ROOT / "tests" / "data" / "practice_attempts.txt",
         "blind": ROOT / "bench" / "data" / "practice_blind.txt",
         "blind 2": ROOT / "bench" / "data" / "practice_blind2.txt",
-        "blind 3": ROOT / "bench" / "data" / "practice_blind3.txt"}
+        "blind 3": ROOT / "bench" / "data" / "practice_blind3.txt",
+        "blind 4": ROOT / "bench" / "data" / "practice_blind4.txt"}
 PACE_TEXTS = (
     "how do you see us right now",
     "i've been feeling really lonely lately and i didn't know how to say it",
     "when you were talking about work you seemed aggravated, is everything okay",
     "take your time, i'm here, what's been on your mind lately",
     "so your boss keeps piling on work and you're staying late every night, you sound exhausted",
+    "i have been feeling a little disconnected from you and it scares me",
+    "what happened at work today that made you so quiet",
+    "you seemed upset after dinner, do you want to talk about it",
+    "honestly i miss the way we used to talk before bed",
+    "is there anything on your mind that you would like to share with me tonight",
 )
 RATE = 16000
 FRAME = 320
@@ -53,6 +63,11 @@ def load(path: Path) -> list[tuple[dict[str, bool], str]]:
             _drill, *flags, text = line.split("|")
             rows.append((dict(zip(RULES, (f == "1" for f in flags))), text))
     return rows
+
+
+def as_recognised(text: str) -> str:
+    """The attempt as a recogniser writes it: lower case, no punctuation, no apostrophes."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", re.sub(r"['\u2019]", "", text.lower())).split())
 
 
 def score_rules(name: str, rows, show_errors: bool) -> None:
@@ -71,12 +86,12 @@ def score_rules(name: str, rows, show_errors: bool) -> None:
                     print(f"    {'FP' if g else 'FN'}: {text}")
 
 
-def synthesise(text: str, rate: int, folder: Path):
-    """Clean 16 kHz float samples of `text` spoken by espeak-ng at `rate`."""
+def synthesise(text: str, rate: int, folder: Path, voice: str = "en-us"):
+    """Clean 16 kHz float samples of `text` spoken by espeak-ng `voice` at `rate`."""
     import numpy as np
 
     raw, wav = folder / "raw.wav", folder / "clean.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(rate), "-w", str(raw), text],
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), text],
                    check=True, capture_output=True, timeout=30)
     subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav)],
                    check=True, capture_output=True, timeout=30)
@@ -120,7 +135,7 @@ def sphinx_words(signal, recognizer) -> tuple[P.TimedWord, ...]:
     step = RATE // 10 * 2
     for start in range(0, len(audio), step):
         recognizer.accept(AudioChunk(audio[start:start + step], start / (2 * RATE)))
-    return tuple(P.TimedWord(w.text, w.start, w.end) for w in recognizer.final().words)
+    return P.timed_words(recognizer.final().words)
 
 
 def open_recognizer():
@@ -152,34 +167,43 @@ def score_asr(rows, count: int) -> None:
     score_rules(f"blind set as recognised speech (pocketsphinx open vocabulary, first {count})", heard, False)
 
 
-def score_pace(rates: list[int]) -> None:
+def score_pace(rates: list[int], voices: list[str]) -> None:
+    """Per voice and rate: mean and worst error of the energy span (true word count), of the plain
+    recognised word count over the word span (the old rule), and of `pace_wpm` (the coach's rule)."""
     if not have_tools():
         return
     recognizer = open_recognizer()
-    print(f"\npace on synthetic speech ({len(PACE_TEXTS)} attempts per rate, 20 dB white noise)")
-    print(f"{'espeak -s':>9} {'true wpm':>9} {'energy':>8} {'err':>6} {'sphinx':>8} {'err':>6} {'worst':>6}")
+    print(f"\npace on synthetic speech ({len(PACE_TEXTS)} attempts per row, 20 dB white noise);"
+          " error = mean / worst relative to the true rate")
+    print(f"{'voice':6} {'-s':>4} {'true wpm':>8} {'energy':>13} {'word count':>13} {'pace_wpm':>13}")
     with tempfile.TemporaryDirectory() as tmp:
-        for rate in rates:
-            truth, energy, sphinx = [], [], []
-            for text in PACE_TEXTS:
-                clean = synthesise(text, rate, Path(tmp))
-                signal = noisy(clean)
-                count = len(text.split())
-                truth.append(count * 60 / exact_span(clean))
-                energy.append(count * 60 / energy_span(signal))
-                if recognizer:
-                    sphinx.append(P.pace_wpm(sphinx_words(signal, recognizer)) or 0.0)
-            report(rate, truth, energy, sphinx)
+        for voice in voices:
+            for rate in rates:
+                rows = [pace_row(text, rate, voice, Path(tmp), recognizer) for text in PACE_TEXTS]
+                report(voice, rate, rows)
 
 
-def report(rate: int, truth: list[float], energy: list[float], sphinx: list[float]) -> None:
-    def err(estimates):
-        return [abs(e - t) / t for e, t in zip(estimates, truth)]
+def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tuple[float, ...]:
+    """True, energy-span, plain-count and pace_wpm rates for one synthesised attempt."""
+    clean = synthesise(text, rate, folder, voice)
+    signal = noisy(clean)
+    count = len(text.split())
+    estimates = [count * 60 / exact_span(clean), count * 60 / energy_span(signal)]
+    if recognizer:
+        words = sphinx_words(signal, recognizer)
+        span = words[-1].end - words[0].start if words else 0.0
+        estimates += [len(words) * 60 / span if span else 0.0, P.pace_wpm(words) or 0.0]
+    return tuple(estimates)
 
-    mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
-    worst = max(err(energy) + err(sphinx))
-    sphinx_cols = f"{mean(sphinx):8.0f} {mean(err(sphinx)):6.1%}" if sphinx else f"{'-':>8} {'-':>6}"
-    print(f"{rate:9} {mean(truth):9.0f} {mean(energy):8.0f} {mean(err(energy)):6.1%} {sphinx_cols} {worst:6.1%}")
+
+def report(voice: str, rate: int, rows: list[tuple[float, ...]]) -> None:
+    truth = [row[0] for row in rows]
+    cells = []
+    for column in range(1, len(rows[0])):
+        errors = [abs(row[column] - row[0]) / row[0] for row in rows]
+        cells.append(f"{sum(errors) / len(errors):6.1%}/{max(errors):6.1%}")
+    cells += ["-"] * (3 - len(cells))
+    print(f"{voice:6} {rate:4} {sum(truth) / len(truth):8.0f} " + " ".join(f"{c:>13}" for c in cells))
 
 
 def main() -> None:
@@ -187,12 +211,16 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the tuning set's misjudged attempts")
     parser.add_argument("--no-speech", action="store_true", help="skip the synthetic-speech pace check")
     parser.add_argument("--rates", type=int, nargs="+", default=[90, 120, 160, 200], help="espeak-ng -s rates")
+    parser.add_argument("--voices", nargs="+", default=["en-us", "en-gb"], help="espeak-ng voices")
     parser.add_argument("--asr", type=int, default=0, metavar="N", help="score the rules on N recognised attempts")
     args = parser.parse_args()
     for name, path in SETS.items():
         score_rules(name, load(path), show_errors=args.errors and name == "tuning")
+        if name == "tuning":
+            spoken = [(labels, as_recognised(text)) for labels, text in load(path)]
+            score_rules("tuning as recognised text", spoken, show_errors=args.errors)
     if not args.no_speech:
-        score_pace(args.rates)
+        score_pace(args.rates, args.voices)
     if args.asr:
         score_asr(load(SETS["blind"]), args.asr)
 

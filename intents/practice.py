@@ -25,15 +25,25 @@ class TimedWord:
     """Seconds from the start of the utterance."""
     end: float
     """Seconds from the start of the utterance."""
+    confidence: float = 1.0
+    """0 to 1: the recogniser's belief in this word (1 when it gives none)."""
 
 
 def timed_words(words) -> tuple[TimedWord, ...]:
-    """TimedWords from any recogniser words with text, start and end (e.g. voice.transcript.Word)."""
-    return tuple(TimedWord(w.text, float(w.start), float(w.end)) for w in words)
+    """TimedWords from any recogniser words with text, start, end and maybe confidence (voice.transcript.Word)."""
+    return tuple(TimedWord(w.text, float(w.start), float(w.end), float(getattr(w, "confidence", 1.0)))
+                 for w in words)
 
 
 COMFORTABLE_WPM = (110.0, 160.0)
 """A relaxed conversational pace, words per minute (the article: soft, relaxed tone)."""
+
+SURE_WORD = 0.5
+"""Confidence from which a recognised word counts as a word (more likely right than wrong);
+below it only its syllables count."""
+
+SYLLABLES_PER_WORD = 1.4
+"""Everyday spoken English, on average: turns syllables heard in unsure stretches into words."""
 
 LONG_PAUSE = 2.5
 """A gap between words at least this long, in seconds, counts as a long pause."""
@@ -243,10 +253,34 @@ def _segments(words: tuple[TimedWord, ...]) -> list[tuple[TimedWord, ...]]:
     return [tuple(run) for run in runs]
 
 
+def syllables(word: str) -> int:
+    """Vowel groups in the spelling, minus a silent final e or -ed: "lonely" 2, "feeling" 2, "talked" 1."""
+    w = re.sub(r"(?<=[^aeiou])e(ly|ful|ness|less|ment)$", r"\1", word.lower().replace("'", ""))
+    count = len(re.findall(r"[aeiouy]+", w))
+    if count > 1 and (re.search(r"[^aeioul]e$|[^td]ed$", w)):
+        count -= 1
+    return max(1, count)
+
+
+def _spoken_words(run: tuple[TimedWord, ...]) -> float:
+    """Words said in a run: sure words count one each; unsure ones by their syllables.
+
+    Slow speech makes the recogniser split a stretched word into several unsure short guesses
+    ("aggravated" heard as "thought to golf"), fast speech makes it merge words; either way the
+    syllables it heard stay close to those spoken, while its word count does not.
+    """
+    sure = sum(w.confidence >= SURE_WORD for w in run)
+    unsure = sum(syllables(w.text) for w in run if w.confidence < SURE_WORD)
+    return sure + unsure / SYLLABLES_PER_WORD
+
+
 def pace_wpm(words: tuple[TimedWord, ...]) -> float | None:
-    """Speaking rate in words per minute over the speech spans, pauses inside them included."""
-    span = sum(run[-1].end - run[0].start for run in _segments(words))
-    return len(words) * 60.0 / span if len(words) >= 3 and span > 0 else None
+    """Speaking rate in words per minute over the speech spans, pauses inside them included;
+    words the recogniser is unsure of count by their syllables (see `_spoken_words`)."""
+    runs = _segments(words)
+    span = sum(run[-1].end - run[0].start for run in runs)
+    spoken = sum(_spoken_words(run) for run in runs)
+    return spoken * 60.0 / span if len(words) >= 3 and span > 0 else None
 
 
 def long_pauses(words: tuple[TimedWord, ...], gap: float = LONG_PAUSE) -> tuple[float, ...]:

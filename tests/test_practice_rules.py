@@ -121,6 +121,38 @@ def test_timed_words_from_any_recogniser_words():
             self.text, self.start, self.end = text, start, end
 
     assert P.timed_words([Word("hi", 0, 0.5)]) == (P.TimedWord("hi", 0.0, 0.5),)
+    sure = Word("hi", 0, 0.5)
+    sure.confidence = 0.25
+    assert P.timed_words([sure])[0].confidence == 0.25
+
+
+@pytest.mark.parametrize("word, count", [
+    ("i", 1), ("here", 1), ("talked", 1), ("lonely", 2), ("feeling", 2), ("little", 2),
+    ("wanted", 2), ("you're", 1), ("aggravated", 4), ("anything", 3), ("lately", 2), ("careful", 2)])
+def test_syllables(word, count):
+    assert P.syllables(word) == count
+
+
+def _unsure(words, names):
+    return tuple(P.TimedWord(w.text, w.start, w.end, 0.1) if w.text in names else w for w in words)
+
+
+def test_pace_counts_unsure_words_by_their_syllables():
+    """Slow speech: one stretched 4-syllable word heard as four unsure one-syllable guesses."""
+    said = timed("you seemed aggravated is everything okay", step=0.8)
+    heard = said[:2] + tuple(P.TimedWord(w, said[2].start + i * 0.2, said[2].start + i * 0.2 + 0.2, 0.1)
+                             for i, w in enumerate("thought to golf were".split())) + said[3:]
+    span = said[-1].end - said[0].start
+    plain_count = len(heard) * 60 / span
+    true_rate = len(said) * 60 / span
+    assert P.pace_wpm(said) == pytest.approx(true_rate)
+    assert abs(P.pace_wpm(heard) - true_rate) < abs(plain_count - true_rate)
+
+
+def test_sure_words_count_one_each_whatever_their_length():
+    words = timed("aggravated everything okay", step=0.8)
+    assert P.pace_wpm(words) == pytest.approx(3 * 60 / (words[-1].end - words[0].start))
+    assert P.pace_wpm(_unsure(words, {"aggravated", "everything"})) > P.pace_wpm(words)
 
 
 def test_pace_needs_three_words():
