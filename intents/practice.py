@@ -132,7 +132,7 @@ def _inverted(t: str) -> bool:
                 return True
             if tok in ("want", "wanna", "need", "anything") and _starts_clause(tokens, i):
                 return True
-    return False
+    return _has(W.ELIDED_OFFER, t)
 
 
 def _indirect(t: str) -> str:
@@ -166,14 +166,24 @@ def i_statement(t: str) -> bool:
 @_on_prepared
 def feelings(t: str) -> tuple[str, ...]:
     """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
+    t = re.sub(W.NOT_FEELINGS, " ", t)
     tokens = re.findall(r"[a-z0-9']+", t)
     named = [w for w in tokens if w in W.FEELINGS]
     named += [m.group(0) for m in re.finditer(W.FEELING_PHRASES, t)]
     for i, tok in enumerate(tokens):
         context = W.STATE_CONTEXT if tok in W.STATE_FEELINGS else W.FEEL_CONTEXT
-        if tok in W.CONTEXT_FEELINGS and set(tokens[max(0, i - 3):i]) & context:
+        if tok in W.CONTEXT_FEELINGS and any(_says_how_someone_is(tokens, j, context)
+                                             for j in range(max(0, i - 3), i)):
             named.append(tok)
     return tuple(named)
+
+
+def _says_how_someone_is(tokens: list[str], j: int, context: frozenset[str]) -> bool:
+    """tokens[j] introduces a state; "seems"/"sounds"/"looks" only of a person ("you seem down",
+    not "that sounds good")."""
+    if tokens[j] not in context:
+        return False
+    return tokens[j] not in W.APPEARANCE or (j > 0 and tokens[j - 1] in W.PEOPLE)
 
 
 @_on_prepared

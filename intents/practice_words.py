@@ -13,6 +13,9 @@ BARE_CONTRACTIONS = {
     "wasnt": "wasn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
     "havent": "haven't", "hasnt": "hasn't", "whats": "what's", "thats": "that's", "hows": "how's",
     "wheres": "where's", "theres": "there's", "youll": "you'll", "wouldve": "would've",
+    "id": "i'd", "its": "it's", "youd": "you'd", "theyre": "they're", "werent": "weren't", "wont": "won't",
+    "hes": "he's", "shes": "she's", "whos": "who's", "howve": "how've", "lets": "let's", "itll": "it'll",
+    "shouldve": "should've", "couldve": "could've", "aint": "ain't",
 }
 """Contractions typed without the apostrophe, where the bare spelling is not another word."""
 
@@ -53,9 +56,14 @@ INVERTED_ANYWHERE = (
     r"\b(have|has|haven't|hasn't|had) (you|we|i|things|it) (been|ever|noticed|thought|felt|had|seen"
     r"|talked|got|gotten|heard|considered|tried|done|said|told|always|never|changed)\b"
     r"|\b(is|was|isn't|wasn't) (everything|something|anything|there|now)\b"
-    r"|\b(is|was|isn't|wasn't) (it|that|this) (okay|alright|ok|true|right|fair|something|anything|me"
+    r"|\b(is|was|isn't|wasn't) (it|that|this) (okay|alright|ok|true|right|fair|something|anything|me|tough|rough"
+    r"|bad|scary|awful|nice|fun|weird|good"
     r"|because|just|hard|about|too|possible|worth|still|really|normal|a|the|going|bothering|weighing)\b"
 )
+
+ELIDED_OFFER = (r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bever )(?<!\breally )(?<!\bjust )(?<!\bto )"
+                r"(?<!n't )(?<!\bwould )\b(want|wanna) (to )?(talk|chat) about (it|that|this)\W*$")
+"""A spoken offer with its "do you" dropped, after an observation: "…after the meeting, want to talk about it"."""
 
 INDIRECT_OPEN = (
     r"(?<!to )(?<!na )(?<!never )(?<!always )(?<!don't )(?<!didn't )(?<!won't )\btell me (about|more|everything|what|how|why|where|when|who|which)\b"
@@ -77,7 +85,8 @@ INDIRECT_CLOSED = (
 
 TAG_QUESTION = (
     r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bbe )(?<!\ball )(?<!\bit )(?<!\bthat )\bright\W*$"
-    r"|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you|huh|eh)\W*$"
+    r"|(?<!\bso )(?<!\bneither )(?<!\bnor )(?<!\bas )\b(would|will|is|does|did|was|isn't|doesn't|didn't|wasn't"
+    r"|won't|wouldn't) it\W*$|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you|huh|eh)\W*$"
 )
 
 ADVERBS = (r"really|so|just|a|bit|little|kind|of|sort|also|still|not|very|pretty|quite|always|sometimes|"
@@ -99,6 +108,18 @@ dreading betrayed excluded unwanted misunderstood delighted thrilled relief peac
 pressured hate""".split())
 """Emotion words named anywhere ("i am not angry" still names anger)."""
 
+NOT_FEELINGS = (
+    r"\bmad(?= (busy|good|expensive|hot|cold|late|early|long|hard|crowded|packed|hectic|random|funny"
+    r"|lucky|fast|quick|cheap|nice|cool|fun|loud)\b)|\b(am|are|is|be) down (to|for)\b|\bcrushed it\b"
+    r"|\bhate to\b|\bno worries\b|\b(back|head|feet|foot|legs?|arm|knee|neck|tooth|teeth|shoulder|hand"
+    r"|eyes|throat|ear) (really |still |kind of )?(hurts|hurt|hurting)\b|\bhappy to (help|talk|listen|wait|chat|go|do)\b"
+    r"|\ba pain\b|\b(wouldn't|won't|doesn't|can't|couldn't|never) hurts? to\b|\bscary (movie|film|show|story|book)\b"
+    r"|\bupset stomach\b|\bthe content\b|\bhappy (birthday|anniversary|new year|holidays)\b|\bpast tense\b"
+    r"|\banxious to\b|\bafraid (i|we) (can't|won't|have to|don't|need to|must)\b"
+)
+"""Feeling-looking words that are not about emotion: "mad busy", "down to talk", "my back hurts",
+politeness ("i'm afraid i can't") and eagerness ("anxious to hear")."""
+
 FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood|burn(ed|t) out"
                    r"|stressed out|worn out|fed up|freaked out|freaking out|on edge|left out|let down|cared for"
                    r"|taken for granted|broken ?hearted)\b")
@@ -110,16 +131,22 @@ invisible comfortable uncomfortable loved unheard calm blue heavy""".split())
 FEEL_CONTEXT = frozenset("""feel feels felt feeling seem seems seemed look looks looked sound sounds
 sounded""".split())
 
+APPEARANCE = frozenset("seem seems seemed look looks looked sound sounds sounded".split())
+PEOPLE = frozenset("you i he she they we both everyone".split())
+"""Appearance verbs name a feeling only of a person: "you look down", not "that looks good"."""
+
 STATE_FEELINGS = frozenset("down alone".split())
 """Context feelings that a plain "to be" also introduces: "when i am down"."""
 
 STATE_CONTEXT = FEEL_CONTEXT | frozenset("am are is was were been be get got getting".split())
 
 I_DISGUISED = (r"\bi (really |just )?(feel|felt|think|know|guess|bet|noticed|notice|saw|see|hear|heard"
-               r"|understand|believe|swear|suppose) (like |that |as if )?(you|your)\b")
-"""Sentences that start with "i" but are about the partner: "i feel like you never…"."""
+               r"|understand|believe|swear|suppose) (like |that |as if )?(you|your)\b"
+               r"|\bi (guess|suppose)\b[^,.;:!?]*\b(to|for) you\b")
+"""Sentences that start with "i" but are about the partner: "i feel like you never…", or that
+reproach them: "i guess my feelings don't matter to you"."""
 
-_FEELING_RX = "|".join(sorted(FEELINGS)) + (r"|sorry|struggling|not good at|bad at|not sure|new to|lost"
+_FEELING_RX = "|".join(sorted(FEELINGS)) + (r"|sorry|struggling|overthinking|spiral(l)?ing|not good at|bad at|not sure|new to|lost"
                                               r"|worn out|burn(ed|t) out|stressed out|fed up|freaked out"
                                               r"|on edge|left out|let down|blue|alone|in a bad place")
 
@@ -128,6 +155,8 @@ I_OWN = (
     r"|\bi (have|had) been\b"
     rf"|\bi (am|was|get|got)( ({ADVERBS}))*( ({_FEELING_RX}))\b"
     r"|\bi am not (okay|ok|fine|alright|doing (well|great|good))\b"
+    r"|\bi (had|have had) (a |such a )?(really |pretty |very )?(rough|hard|long|tough|bad|awful|terrible"
+    r"|difficult|horrible|stressful|weird) (day|week|night|time|month|year|morning)\b"
     r"|\bmy (heart|feelings|chest|stomach)\b"
     r"|\b(rough|hard|tough|difficult|scary|heavy|lonely|long|strange)( \w+){0,2} for me\b"
     r"|\bi (don't|didn't|can't|couldn't) (feel|felt)\b"
@@ -149,14 +178,23 @@ KIND_ABSOLUTES = (
     r"|know (how|what)|help|support|listen to me when|remember|show up|look out|try|do your best)\b"
     r"|\bdo you always feel\b"
     r"|\byou never (have|need|had) to\b|\byou never know\b|\byou are always (so )?(kind|good|sweet|patient|there)\b"
+    r"|\b(not|isn't|wasn't|aren't) your fault\b|\b(love|thank|thanks|proud of|here for|grateful for|appreciate|great"
+    r"|beautiful|lovely|wonderful|amazing|kind|sweet|right|there for me)( \w+){0,2},? as always\b"
 )
-"""Absolutes that are praise or reassurance, removed before looking for blame."""
+"""Absolutes that are praise or reassurance ("not your fault", "i love you, as always"), removed
+before looking for blame."""
 
 _NEG_ADJ = (r"overreacting|overthinking|dramatic|ridiculous|crazy|selfish|lazy|childish|immature|"
             r"paranoid|impossible|sensitive|unreasonable|pathetic|useless|insane|irrational|stupid|dumb|"
             r"idiot|mean|cold|weird|annoying|difficult|grumpy|moody|needy|clingy|stubborn|defensive|rude|"
             r"boring|hysterical|nuts|cruel|heartless|fake|liar|jerk|child|baby|mess|toxic|controlling|"
-            r"exhausting|unbelievable|unbearable|too much|hopeless|emotional|ungrateful|impossible to|useless")
+            r"exhausting|unbelievable|unbearable|too much|hopeless|emotional|ungrateful|impossible to|useless|"
+            r"predictable|drama queen|touchy|petty|spoiled|hypocrite|joke")
+
+_MILD_ADJ = r"negative|distant|distracted|jealous|secretive|bossy|picky|closed off|obsessed|late|loud|messy"
+"""Complaints only with an intensifier: "you're so negative", not "you were late"."""
+
+_MOPING = r"sulking|moping|pouting|whining|nagging|complaining|overreacting|overthinking|stewing|brooding"
 
 BLAME = (
     r"\byou (are |were |have been |would )?(always|never)\b|\b(are|do|did) you (always|never|even)\b"
@@ -201,9 +239,36 @@ BLAME = (
     r"|\byou (are|have been|were) (hiding|lying|ignoring|avoiding|keeping secrets|cheating)\b"
     r"|\bit is always about you\b|\byour excuses\b|\byou aren't (even )?(listening|trying)\b"
     r"|\byou (only )?(think|care) (only )?about yourself\b|\byou are (so |just |completely |totally )?wrong\b"
-    r"|\band you know it\b|\byour fault\b|\bbecause of you\b|\byou (only )?care (only )?about yourself\b"
+    r"|\band you know it\b|\byour (own )?fault\b|\bbecause of you\b|\byou (only )?care (only )?about yourself\b"
     r"|\byou (make|made) me (so |really |feel )*(angry|mad|furious|crazy|sick|sad|miserable"
     r"|frustrated|upset|stupid|bad|small|worthless|like|want to|cry)\b"
+    # sarcasm and contempt
+    rf"|\byou are (so|too|always|constantly|such a|getting so|way too) ({_MILD_ADJ})\b"
+    r"|(^|[,.;:!?] )(oh )?sure,? (like|as if)\b|\byeah right\b|\bas if you\b"
+    r"|\blike you would (ever|even|care|notice|remember|listen|bother)\b|\bclassic you\b|\bas always\b"
+    r"|\bnot (that|like) you (would |will |ever |even |really )*(care|notice|remember|listen|ask|bother|help)"
+    r"|\bit isn't like you (ever|even|would|will|care|bother|notice|listen|ask|help)\b|\b(there|here) you go again\b|\byou (did|are doing) it again\b"
+    rf"|\byou (are|have been|were) ({_MOPING})\b|\bquit (your|the) \w+ing\b"
+    r"|\b(oh )?(great|wonderful|perfect|fantastic|lovely|brilliant),? (another|here we|just what)\b"
+    r"|\banother one of your (moods|lectures|talks|speeches|tantrums|rants|excuses|games)\b"
+    r"|\bnice of you to (finally|actually|bother|show up|join)\b|\bso now you (want|care|decide|wanna)\b|\bi see how it is\b|\bthanks for nothing\b"
+    r"|\bhow nice\W*$|\byeah yeah\b|\bhuh,? sure\b|\bglued to\b|\bact(s|ing)? like a (child|baby|kid|brat"
+    r"|teenager|martyr|victim)\b|\bwould it kill you\b|\bhow hard (is it|can it be) to\b|\btoo much to ask\b"
+    r"|\bis it (so|that|really that|really so) (hard|difficult)\b|\bwhat is it (this time|now)\b|\bwhat now\W*$"
+    r"|(^|[,.;:!?] )(oh |just |okay |ok |hey )?chill\b(?! (evening|night|day|weekend|time|vibe))"
+    # reproach in the first person
+    r"|\b(not|isn't|aren't) (\w+ )?(important|a priority|good enough|enough|worth it) (to|for) you\b"
+    r"|\b(don't|doesn't) (really |even )?(matter|count) (to|for) you\b|\b(sick|tired) of (always|being the one"
+    r"|you|your|how you)\b"
+    # minimising and dismissing
+    r"|\bthat is what (happens when you|you get)\b|\b(brought|bring|did) (this|it|that) on yourself\b|\bserves you right\b|\bwhat did you expect\b"
+    r"|\byou asked for it\b|\bat least you\b|\bon the bright side\b|\bcould be worse\b"
+    r"|\bhave it (way |much |a lot )?worse\b|\b(not|isn't) the end of the world\b|\bthicker skin\b|\b(not|isn't) as bad as you\b"
+    r"|\byou aren't (really |actually )?(sad|angry|upset|hurt|scared|worried|mad|stressed|anxious|lonely|jealous)\b"
+    r"|\bdon't be (so )?(touchy|petty|negative|paranoid|jealous|childish|stupid|rude|serious)\b"
+    # impatience
+    r"|\b(haven't|don't have|have not) (got )?all (day|night|evening)\b|\bmake it quick\b|\bget to the point\b"
+    r"|\bget this over with\b|\bhurry (this|it) up\b|\bi have (got )?(stuff|things|better things) to do\b"
 )
 
 PRESENT = (r"\b(right now|now|these days|lately|at the moment|currently|today|tonight|this week"

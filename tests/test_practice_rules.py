@@ -1,5 +1,6 @@
 """Every practice rule on attempts that pass and attempts that fail, plus the labelled set."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,16 +45,24 @@ CASES = {
          "i feel safe with you", "you always make me laugh when i'm down", "that must be so frustrating",
          "you're in a bad mood"],
         ["how do you feel", "i feel like we should talk", "are you okay", "we're good",
-         "i feel like you never listen", "is something bothering you", "i miss you"],
+         "i feel like you never listen", "is something bothering you", "i miss you", "i'm fine",
+         "work has me mad busy", "i'm down to talk whenever", "i've been under the weather",
+         "my back hurts", "i hate to ask but can we talk", "no worries at all"],
     ),
     "blame_free": (
         ["you always make me laugh", "you're not overreacting", "you never have to rush",
          "i'm not blaming you, i'm just sad", "i feel hurt when plans change", "so what is this between us",
-         "you don't have to answer now"],
+         "you don't have to answer now", "it's not your fault", "you look lovely, as always",
+         "don't be so hard on yourself", "it isn't like you to be this quiet", "that was so nice of you to cook"],
         ["you never listen", "i'm tired because you always leave it to me", "what is wrong with you",
          "you're overreacting", "why can't you just talk", "i know you don't care", "calm down",
          "you're such an idiot", "it's not a big deal", "you've been so moody all week",
-         "i need you to hear me out for once", "i feel like you're hiding something"],
+         "i need you to hear me out for once", "i feel like you're hiding something",
+         "oh sure, like you'd notice", "thanks for nothing", "as usual you're late", "typical",
+         "you're so negative", "i guess i'm just not important to you", "it's your own fault",
+         "would it kill you to call", "there you go again", "at least you have a job",
+         "it's not the end of the world", "you're not sad, you're just tired", "i haven't got all day",
+         "whatever", "why do you always do this"],
     ),
     "us_right_now": (
         ["how do you see us right now", "what are we to each other these days", "are we okay",
@@ -216,6 +225,42 @@ def test_labelled_set_agreement(rule):
     rows = list(labelled())
     wrong = [text for _d, labels, text in rows if check(rule, text) != labels[rule]]
     assert len(wrong) <= 0.05 * len(rows), wrong
+
+
+SPOKEN = [  # recogniser output: lower case, no punctuation, no apostrophes
+    ("question", "you seemed stressed after the meeting want to talk about it", True),
+    ("question", "howve you been feeling about us lately", True),
+    ("question", "it wouldnt hurt to ask would it", True),
+    ("question", "im here whenever youre ready", False),
+    ("i_statement", "id love to hear about your day", True),
+    ("i_statement", "ive been feeling lonely", True),
+    ("i_statement", "i feel like youre hiding something", False),
+    ("feeling_named", "im not angry im just tired", True),
+    ("feeling_named", "im fine really i just need a minute", False),
+    ("blame_free", "its your fault", False),
+    ("blame_free", "youre overreacting", False),
+    ("blame_free", "dont you dare", True),
+    ("blame_free", "chill i was joking", False),
+    ("blame_free", "its not your fault", True),
+    ("blame_free", "i know youre doing your best", True),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", SPOKEN)
+def test_rules_on_recogniser_output(rule, text, expected):
+    assert check(rule, text) is expected
+
+
+def as_recognised(text):
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", re.sub(r"['\u2019]", "", text.lower())).split())
+
+
+@pytest.mark.parametrize("rule", LABELLED_RULES)
+def test_labelled_set_judged_alike_when_spoken(rule):
+    """Without punctuation or apostrophes every rule still agrees with the labels (<= 3% wrong)."""
+    rows = list(labelled())
+    wrong = [text for _d, labels, text in rows if check(rule, as_recognised(text)) != labels[rule]]
+    assert len(wrong) <= 0.03 * len(rows), wrong
 
 
 def test_rules_accept_raw_text():
