@@ -179,11 +179,8 @@ def feelings(t: str) -> tuple[str, ...]:
 
 
 def _says_how_someone_is(tokens: list[str], j: int, context: frozenset[str]) -> bool:
-    """tokens[j] introduces a state; "seems"/"sounds"/"looks" only of a person ("you seem down",
-    not "that sounds good")."""
-    if tokens[j] not in context:
-        return False
-    return tokens[j] not in W.APPEARANCE or (j > 0 and tokens[j - 1] in W.PEOPLE)
+    """tokens[j] introduces a state; "seems"/"looks" only of a person ("you seem down", not "that looks good")."""
+    return tokens[j] in context and (tokens[j] not in W.APPEARANCE or (j > 0 and tokens[j - 1] in W.PEOPLE))
 
 
 @_on_prepared
@@ -273,12 +270,9 @@ def syllables(word: str) -> int:
 
 
 def _spoken_words(run: tuple[TimedWord, ...]) -> float:
-    """Words said in a run: sure words count one each; unsure ones by their syllables.
-
-    Slow speech makes the recogniser split a stretched word into several unsure short guesses
-    ("aggravated" heard as "thought to golf"), fast speech makes it merge words; either way the
-    syllables it heard stay close to those spoken, while its word count does not.
-    """
+    """Sure words count one each, unsure ones by their syllables: slow speech makes the recogniser
+    split a stretched word into unsure guesses ("aggravated" heard as "thought to golf"), fast speech
+    merges words; the syllables it heard stay close to those spoken, its word count does not."""
     sure = sum(w.confidence >= SURE_WORD for w in run)
     unsure = sum(syllables(w.text) for w in run if w.confidence < SURE_WORD)
     return sure + unsure / SYLLABLES_PER_WORD

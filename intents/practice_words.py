@@ -86,7 +86,8 @@ INDIRECT_CLOSED = (
 TAG_QUESTION = (
     r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bbe )(?<!\ball )(?<!\bit )(?<!\bthat )\bright\W*$"
     r"|(?<!\bso )(?<!\bneither )(?<!\bnor )(?<!\bas )\b(would|will|is|does|did|was|isn't|doesn't|didn't|wasn't"
-    r"|won't|wouldn't) it\W*$|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you|huh|eh)\W*$"
+    r"|won't|wouldn't) it\W*$"
+    r"|\b(isn't it|aren't you|aren't we|don't you think|didn't you|won't you|wouldn't you|huh|eh)\W*$"
 )
 
 ADVERBS = (r"really|so|just|a|bit|little|kind|of|sort|also|still|not|very|pretty|quite|always|sometimes|"
@@ -112,7 +113,8 @@ NOT_FEELINGS = (
     r"\bmad(?= (busy|good|expensive|hot|cold|late|early|long|hard|crowded|packed|hectic|random|funny"
     r"|lucky|fast|quick|cheap|nice|cool|fun|loud)\b)|\b(am|are|is|be) down (to|for)\b|\bcrushed it\b"
     r"|\bhate to\b|\bno worries\b|\b(back|head|feet|foot|legs?|arm|knee|neck|tooth|teeth|shoulder|hand"
-    r"|eyes|throat|ear) (really |still |kind of )?(hurts|hurt|hurting)\b|\bhappy to (help|talk|listen|wait|chat|go|do)\b"
+    r"|eyes|throat|ear) (really |still |kind of )?(hurts|hurt|hurting)\b"
+    r"|\bhappy to (help|talk|listen|wait|chat|go|do)\b"
     r"|\ba pain\b|\b(wouldn't|won't|doesn't|can't|couldn't|never) hurts? to\b|\bscary (movie|film|show|story|book)\b"
     r"|\bupset stomach\b|\bthe content\b|\bhappy (birthday|anniversary|new year|holidays)\b|\bpast tense\b"
     r"|\banxious to\b|\bafraid (i|we) (can't|won't|have to|don't|need to|must)\b"
@@ -128,12 +130,11 @@ CONTEXT_FEELINGS = frozenset("""good bad safe safer unsafe small alone down lost
 invisible comfortable uncomfortable loved unheard calm blue heavy""".split())
 """Words that name a feeling only after a feeling verb: "i feel safe", "you seem down"."""
 
-FEEL_CONTEXT = frozenset("""feel feels felt feeling seem seems seemed look looks looked sound sounds
-sounded""".split())
-
 APPEARANCE = frozenset("seem seems seemed look looks looked sound sounds sounded".split())
 PEOPLE = frozenset("you i he she they we both everyone".split())
 """Appearance verbs name a feeling only of a person: "you look down", not "that looks good"."""
+
+FEEL_CONTEXT = frozenset("feel feels felt feeling".split()) | APPEARANCE
 
 STATE_FEELINGS = frozenset("down alone".split())
 """Context feelings that a plain "to be" also introduces: "when i am down"."""
@@ -146,8 +147,8 @@ I_DISGUISED = (r"\bi (really |just )?(feel|felt|think|know|guess|bet|noticed|not
 """Sentences that start with "i" but are about the partner: "i feel like you never…", or that
 reproach them: "i guess my feelings don't matter to you"."""
 
-_FEELING_RX = "|".join(sorted(FEELINGS)) + (r"|sorry|struggling|overthinking|spiral(l)?ing|not good at|bad at|not sure|new to|lost"
-                                              r"|worn out|burn(ed|t) out|stressed out|fed up|freaked out"
+_FEELING_RX = "|".join(sorted(FEELINGS)) + (r"|sorry|struggling|overthinking|spiral(l)?ing|not good at|bad at"
+                                              r"|not sure|new to|lost|worn out|burn(ed|t) out|stressed out|fed up|freaked out"
                                               r"|on edge|left out|let down|blue|alone|in a bad place")
 
 I_OWN = (
@@ -224,9 +225,12 @@ BLAME = (
     r"|\b(that|this|it) is (so |just |really )?(stupid|ridiculous|dumb|crazy|insane|nonsense|pathetic)\b"
     r"|\bcalm down\b|\bjust relax\b|\bchill out\b|\bget over it\b|\bjust move on\b"
     r"|\b(no|not (such |that |really )?(a |that )?|isn't (a |that )?)big (of a )?deal\b"
-    r"|\bforget (it|about it)\b|\bprobably nothing\b|\b(not|isn.t) my fault\b|\bno excuse\b|\byou are saying it is my fault\b|\bi am sorry you feel\b"
-    r"|\bif that is what you (think|want|believe)\b|\byou are the (problem|issue)\b|\bi hate you\b|\bi don't care (anymore|what you|about what you|how you)\b|\bi don't care\W*$"
-    r"|\byou drive me (crazy|nuts|insane|mad|up the wall)\b|(^|[,.;:!?] )chill\W*($|[,.;:!?])|\bwhatever\b|\bwho cares\b|\bso what\s*([,.!?]|$)"
+    r"|\bforget (it|about it)\b|\bprobably nothing\b|\b(not|isn.t) my fault\b|\bno excuse\b"
+    r"|\byou are saying it is my fault\b|\bi am sorry you feel\b"
+    r"|\bif that is what you (think|want|believe)\b|\byou are the (problem|issue)\b|\bi hate you\b"
+    r"|\bi don't care (anymore|what you|about what you|how you)\b|\bi don't care\W*$"
+    r"|\byou drive me (crazy|nuts|insane|mad|up the wall)\b|(^|[,.;:!?] )chill\W*($|[,.;:!?])|\bwhatever\b"
+    r"|\bwho cares\b|\bso what\s*([,.!?]|$)"
     r"|\byou shouldn't (feel|be|let|worry|care|get|make)\b"
     r"|\bdon't be (so )?(sensitive|silly|dramatic|upset|sad|like that|ridiculous|a baby)\b"
     r"|\bstop (being|crying|whining|complaining|sulking|shutting|overthinking|overreacting|acting|worrying"
@@ -247,11 +251,13 @@ BLAME = (
     r"|(^|[,.;:!?] )(oh )?sure,? (like|as if)\b|\byeah right\b|\bas if you\b"
     r"|\blike you would (ever|even|care|notice|remember|listen|bother)\b|\bclassic you\b|\bas always\b"
     r"|\bnot (that|like) you (would |will |ever |even |really )*(care|notice|remember|listen|ask|bother|help)"
-    r"|\bit isn't like you (ever|even|would|will|care|bother|notice|listen|ask|help)\b|\b(there|here) you go again\b|\byou (did|are doing) it again\b"
+    r"|\bit isn't like you (ever|even|would|will|care|bother|notice|listen|ask|help)\b"
+    r"|\b(there|here) you go again\b|\byou (did|are doing) it again\b"
     rf"|\byou (are|have been|were) ({_MOPING})\b|\bquit (your|the) \w+ing\b"
     r"|\b(oh )?(great|wonderful|perfect|fantastic|lovely|brilliant),? (another|here we|just what)\b"
     r"|\banother one of your (moods|lectures|talks|speeches|tantrums|rants|excuses|games)\b"
-    r"|\bnice of you to (finally|actually|bother|show up|join)\b|\bso now you (want|care|decide|wanna)\b|\bi see how it is\b|\bthanks for nothing\b"
+    r"|\bnice of you to (finally|actually|bother|show up|join)\b|\bso now you (want|care|decide|wanna)\b"
+    r"|\bi see how it is\b|\bthanks for nothing\b"
     r"|\bhow nice\W*$|\byeah yeah\b|\bhuh,? sure\b|\bglued to\b|\bact(s|ing)? like a (child|baby|kid|brat"
     r"|teenager|martyr|victim)\b|\bwould it kill you\b|\bhow hard (is it|can it be) to\b|\btoo much to ask\b"
     r"|\bis it (so|that|really that|really so) (hard|difficult)\b|\bwhat is it (this time|now)\b|\bwhat now\W*$"
@@ -261,9 +267,11 @@ BLAME = (
     r"|\b(don't|doesn't) (really |even )?(matter|count) (to|for) you\b|\b(sick|tired) of (always|being the one"
     r"|you|your|how you)\b"
     # minimising and dismissing
-    r"|\bthat is what (happens when you|you get)\b|\b(brought|bring|did) (this|it|that) on yourself\b|\bserves you right\b|\bwhat did you expect\b"
+    r"|\bthat is what (happens when you|you get)\b|\b(brought|bring|did) (this|it|that) on yourself\b"
+    r"|\bserves you right\b|\bwhat did you expect\b"
     r"|\byou asked for it\b|\bat least you\b|\bon the bright side\b|\bcould be worse\b"
-    r"|\bhave it (way |much |a lot )?worse\b|\b(not|isn't) the end of the world\b|\bthicker skin\b|\b(not|isn't) as bad as you\b"
+    r"|\bhave it (way |much |a lot )?worse\b|\b(not|isn't) the end of the world\b|\bthicker skin\b"
+    r"|\b(not|isn't) as bad as you\b"
     r"|\byou aren't (really |actually )?(sad|angry|upset|hurt|scared|worried|mad|stressed|anxious|lonely|jealous)\b"
     r"|\bdon't be (so )?(touchy|petty|negative|paranoid|jealous|childish|stupid|rude|serious)\b"
     # impatience
