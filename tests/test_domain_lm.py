@@ -10,8 +10,8 @@ import re
 import pytest
 
 from voice.domain_lm import (
-    CONTROL_PHRASES, LMOptions, american_spellings, build_domain_lm, load_dictionary,
-    tokenize, write_arpa,
+    CONTROL_PHRASES, LMOptions, american_spellings, build_domain_lm, class_variants,
+    load_dictionary, tokenize, write_arpa,
 )
 from voice.errors import ModelError
 
@@ -145,7 +145,7 @@ def test_general_english_words_give_off_topic_speech_somewhere_to_land(tmp_path)
 
 
 def test_without_the_general_slice_only_domain_words_remain(tmp_path):
-    model = build_domain_lm(SENTENCES, tmp_path, LMOptions(general_words=0))
+    model = build_domain_lm(SENTENCES, tmp_path, LMOptions(general_words=0, word_classes=False))
     _, grams = parse_arpa(model.lm_path)
     domain = {w for s in SENTENCES + list(CONTROL_PHRASES) for w in tokenize(s)}
     assert {g[0] for g in grams[1]} == domain | {"<s>", "</s>"}
@@ -156,3 +156,21 @@ def test_an_unwritable_cache_is_a_model_error_saying_what_to_do(tmp_path):
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     with pytest.raises(ModelError, match="XDG_CACHE_HOME"):
         build_domain_lm(SENTENCES, blocker / "lm", SMALL)
+
+
+def test_class_variants_swap_he_and_she_and_every_partner_word():
+    variants = {" ".join(v) for v in class_variants(tokenize("my wife won't let him in"))}
+    assert {"my wife won't let him in", "my husband won't let her in",
+            "my spouse won't let him in", "my boyfriend won't let her in"} <= variants
+    assert "i want to know his feelings" in {
+        " ".join(v) for v in class_variants(tokenize("i want to know her feelings"))}
+    assert "ask him to talk" in {" ".join(v) for v in class_variants(tokenize("ask her to talk"))}
+    assert class_variants(["stop"]) == [["stop"], ["stop"]]
+
+
+def test_word_classes_give_unseen_combinations_of_known_words_trigrams(tmp_path):
+    with_classes = parse_arpa(build_domain_lm(SENTENCES, tmp_path, SMALL).lm_path)[1]
+    without = parse_arpa(build_domain_lm(
+        SENTENCES, tmp_path, LMOptions(general_words=200, word_classes=False)).lm_path)[1]
+    for gram in (("get", "her", "to"), ("my", "spouse", "to"), ("ask", "him", "</s>")):
+        assert gram in with_classes[3] and gram not in without[3]

@@ -25,7 +25,7 @@ from voice.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 """Bump when the build changes, so stale cached models are not reused."""
 
 CONTROL_PHRASES = (
@@ -36,6 +36,26 @@ CONTROL_PHRASES = (
 )
 """Control words the hands-free loop needs, always part of the domain model."""
 
+GENDER_SWAP = {
+    "he": "she", "she": "he", "him": "her", "his": "her", "himself": "herself",
+    "herself": "himself", "he's": "she's", "she's": "he's", "he'd": "she'd", "she'd": "he'd",
+    "he'll": "she'll", "she'll": "he'll", "boyfriend": "girlfriend", "girlfriend": "boyfriend",
+    "husband": "wife", "wife": "husband", "boyfriend's": "girlfriend's",
+    "girlfriend's": "boyfriend's", "husband's": "wife's", "wife's": "husband's",
+}
+"""Word for word swaps that turn a sentence about him into one about her ("her" is
+handled apart: it is "him" or "his" depending on what follows)."""
+
+PARTNER_WORDS = ("partner", "wife", "husband", "boyfriend", "girlfriend", "spouse", "fiance")
+"""Interchangeable names for the partner: a phrasing seen with one is heard with all."""
+
+_HER_AS_OBJECT = frozenset({
+    "", "to", "about", "up", "out", "down", "in", "on", "at", "for", "with", "that", "what",
+    "how", "why", "when", "and", "but", "or", "so", "if", "again", "more", "back", "off",
+    "the", "a", "an", "i", "it", "feel", "know", "talk", "open", "too", "anymore", "first",
+})
+"""Words after which "her" is an object ("ask her to...") and becomes "him", not "his"."""
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
@@ -45,12 +65,14 @@ class LMOptions:
 
     order: int = 3
     """Longest n-gram kept (words)."""
-    discount: float = 0.5
+    discount: float = 0.7
     """Absolute discount taken from every seen n-gram count, for unseen continuations."""
     general_words: int = 1500
     """How many frequent general-English words form the off-topic path."""
     general_weight: float = 0.15
     """Share of unigram probability given to the general-English words (0 to 1)."""
+    word_classes: bool = True
+    """Add each sentence's he/she twin and its variants with every other partner word."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,29 @@ def build_control_lm(cache_dir: Path | None = None,
     """A tiny model of the control words alone ("stop", "yes", "next"...), for listening
     while the coach speaks; a small general slice keeps other speech off them."""
     return build_domain_lm((), cache_dir, options)
+
+
+def class_variants(tokens: list[str]) -> list[list[str]]:
+    """The sentence, its he/she twin, and both with every other partner word, so an
+    unseen mix of known words ("my spouse ignores him") still gets probability."""
+    twins = [tokens, _gender_swapped(tokens)]
+    variants = list(twins)
+    for twin in twins:
+        slots = [i for i, w in enumerate(twin) if w in PARTNER_WORDS]
+        for word in PARTNER_WORDS if slots else ():
+            variants.append([word if i in slots else w for i, w in enumerate(twin)])
+    return variants
+
+
+def _gender_swapped(tokens: list[str]) -> list[str]:
+    swapped = []
+    for i, word in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if word == "her":
+            swapped.append("him" if following in _HER_AS_OBJECT else "his")
+        else:
+            swapped.append(GENDER_SWAP.get(word, word))
+    return swapped
 
 
 def load_dictionary(path: Path) -> dict[str, list[str]]:
@@ -239,14 +284,16 @@ def _build(token_lists: list[list[str]], cache: Path, key: str, options: LMOptio
         log.warning("%d domain words have no pronunciation and are left out: %s",
                     len(missing), ", ".join(missing))
     kept = _distinct([[w for w in t if w in dictionary] for t in token_lists])
+    trained = kept if not options.word_classes else _distinct(
+        [v for t in kept for v in class_variants(t) if all(w in dictionary for w in v)])
     general = {w: p for w, p in general_english(options.general_words).items() if w in dictionary}
-    vocabulary = sorted({w for t in kept for w in t} | set(general))
+    vocabulary = sorted({w for t in trained for w in t} | set(general))
     cache.mkdir(parents=True, exist_ok=True)
     lm_path, dict_path = cache / f"domain-{key}.arpa", cache / f"domain-{key}.dict"
-    _atomic_write(lm_path, lambda f: write_arpa(kept, f, options, general))
+    _atomic_write(lm_path, lambda f: write_arpa(trained, f, options, general))
     _atomic_write(dict_path, lambda f: f.writelines(
         line + "\n" for w in vocabulary for line in dictionary[w]))
-    model = DomainModel(lm_path, dict_path, len(kept), len({w for t in kept for w in t}),
+    model = DomainModel(lm_path, dict_path, len(kept), len({w for t in trained for w in t}),
                         tuple(missing))
     _atomic_write(cache / f"domain-{key}.json", lambda f: json.dump(_meta(model), f))
     log.info("built domain model of %d sentences, %d words, in %s",

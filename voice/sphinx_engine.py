@@ -15,6 +15,11 @@ from voice.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
 
+DOMAIN_SEARCH = {"beam": 1e-60, "wbeam": 1e-40, "pbeam": 1e-60}
+"""Wider beams than the defaults (1e-48, 7e-29, 1e-48) for the small domain model: on
+set A (espeak-ng en-us/en-gb, clean and pink 10 dB) they kept 1-3 more requests in 100
+from being pruned away, at RTF about 0.07 instead of 0.06."""
+
 FILLERS = frozenset({"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]"})
 """Segments that are not words."""
 
@@ -39,7 +44,7 @@ class SphinxRecognizer:
         config = ps.Config(**({"lm": str(domain.lm_path), "dict": str(domain.dict_path)}
                               if domain else {}))
         config["loglevel"] = "INFO" if debug else "FATAL"
-        for key, value in (options or {}).items():
+        for key, value in {**(DOMAIN_SEARCH if domain else {}), **(options or {})}.items():
             config[key] = value
         try:
             self._decoder = ps.Decoder(config)
