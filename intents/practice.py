@@ -42,8 +42,9 @@ SURE_WORD = 0.5
 """Confidence from which a recognised word counts as a word (more likely right than wrong);
 below it only its syllables count."""
 
-SYLLABLES_PER_WORD = 1.4
-"""Everyday spoken English, on average: turns syllables heard in unsure stretches into words."""
+SYLLABLES_PER_WORD = 1.5
+"""Turns syllables heard in unsure stretches into words: everyday English has 1.3 to 1.6; 1.5 measured
+best near the comfortable pace on synthetic speech (bench/practice.py)."""
 
 LONG_PAUSE = 2.5
 """A gap between words at least this long, in seconds, counts as a long pause."""
