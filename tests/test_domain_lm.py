@@ -10,10 +10,11 @@ import re
 import pytest
 
 from voice.domain_lm import (
-    CONTROL_PHRASES, LMOptions, american_spellings, build_domain_lm, class_variants,
-    load_dictionary, tokenize, write_arpa,
+    CONTROL_PHRASES, LMOptions, american_spellings, build_domain_lm, load_dictionary, tokenize,
 )
+from voice.arpa import write_arpa
 from voice.errors import ModelError
+from voice.lm_classes import class_variants
 
 SENTENCES = [
     "how do I get my partner to open up",
@@ -73,7 +74,9 @@ def test_pocketsphinx_loads_the_model_and_scores_an_unseen_paraphrase(model):
 def test_seen_continuations_beat_unseen_ones(tmp_path):
     out = tmp_path / "x.arpa"
     with open(out, "w", encoding="utf-8") as f:
-        write_arpa([["a", "b", "c"], ["a", "b", "d"], ["a", "b", "c"]], f, LMOptions(), {})
+        options = LMOptions()
+        write_arpa([["a", "b", "c"], ["a", "b", "d"], ["a", "b", "c"]], f, options.order, options.discount,
+                   {}, options.general_weight)
     _, grams = parse_arpa(out)
     assert grams[3][("a", "b", "c")][0] > grams[3][("a", "b", "d")][0]
     assert grams[2][("<s>", "a")][1] < 0  # a backoff weight leaves mass for the unseen

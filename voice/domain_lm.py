@@ -12,16 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import os
 import re
 import tempfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from voice.arpa import write_arpa
 from voice.errors import ModelError
+from voice.lm_classes import class_variants
 
 log = logging.getLogger(__name__)
 
@@ -35,26 +36,6 @@ CONTROL_PHRASES = (
     "again", "more", "tell me more", "help", "what can you do", "hey coach",
 )
 """Control words the hands-free loop needs, always part of the domain model."""
-
-GENDER_SWAP = {
-    "he": "she", "she": "he", "him": "her", "his": "her", "himself": "herself",
-    "herself": "himself", "he's": "she's", "she's": "he's", "he'd": "she'd", "she'd": "he'd",
-    "he'll": "she'll", "she'll": "he'll", "boyfriend": "girlfriend", "girlfriend": "boyfriend",
-    "husband": "wife", "wife": "husband", "boyfriend's": "girlfriend's",
-    "girlfriend's": "boyfriend's", "husband's": "wife's", "wife's": "husband's",
-}
-"""Word for word swaps that turn a sentence about him into one about her ("her" is
-handled apart: it is "him" or "his" depending on what follows)."""
-
-PARTNER_WORDS = ("partner", "wife", "husband", "boyfriend", "girlfriend", "spouse", "fiance")
-"""Interchangeable names for the partner: a phrasing seen with one is heard with all."""
-
-_HER_AS_OBJECT = frozenset({
-    "", "to", "about", "up", "out", "down", "in", "on", "at", "for", "with", "that", "what",
-    "how", "why", "when", "and", "but", "or", "so", "if", "again", "more", "back", "off",
-    "the", "a", "an", "i", "it", "feel", "know", "talk", "open", "too", "anymore", "first",
-})
-"""Words after which "her" is an object ("ask her to...") and becomes "him", not "his"."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
@@ -136,29 +117,6 @@ def build_control_lm(cache_dir: Path | None = None,
     return build_domain_lm((), cache_dir, options)
 
 
-def class_variants(tokens: list[str]) -> list[list[str]]:
-    """The sentence, its he/she twin, and both with every other partner word, so an
-    unseen mix of known words ("my spouse ignores him") still gets probability."""
-    twins = [tokens, _gender_swapped(tokens)]
-    variants = list(twins)
-    for twin in twins:
-        slots = [i for i, w in enumerate(twin) if w in PARTNER_WORDS]
-        for word in PARTNER_WORDS if slots else ():
-            variants.append([word if i in slots else w for i, w in enumerate(twin)])
-    return variants
-
-
-def _gender_swapped(tokens: list[str]) -> list[str]:
-    swapped = []
-    for i, word in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if word == "her":
-            swapped.append("him" if following in _HER_AS_OBJECT else "his")
-        else:
-            swapped.append(GENDER_SWAP.get(word, word))
-    return swapped
-
-
 def load_dictionary(path: Path) -> dict[str, list[str]]:
     """Map each word to its pronunciation lines (alternates included) from a CMU-style file."""
     entries: dict[str, list[str]] = defaultdict(list)
@@ -181,68 +139,6 @@ def general_english(count: int) -> dict[str, float]:
     weights = {w: 1.0001 ** general.prob([w]) for w in top}
     total = sum(weights.values())
     return {w: p / total for w, p in weights.items()}
-
-
-def write_arpa(token_lists: list[list[str]], out, options: LMOptions,
-               general: dict[str, float]) -> None:
-    """Write an interpolated absolute-discount n-gram model in ARPA format to `out`."""
-    counts = _count_ngrams(token_lists, options.order)
-    unigrams = _unigram_probs(counts[0], general, options.general_weight)
-    probs, backoffs = [unigrams], []
-    for n in range(1, options.order):
-        higher, bow = _discounted(counts[n], probs[n - 1], options.discount)
-        probs.append(higher)
-        backoffs.append(bow)
-    backoffs.append({})
-    out.write("\\data\\\n")
-    for n, table in enumerate(probs, start=1):
-        out.write(f"ngram {n}={len(table)}\n")
-    for n, table in enumerate(probs, start=1):
-        out.write(f"\n\\{n}-grams:\n")
-        for gram, p in sorted(table.items()):
-            line = f"{_log10(p):.4f}\t{' '.join(gram)}"
-            if n < options.order:
-                line += f"\t{_log10(backoffs[n - 1].get(gram, 1.0)):.4f}"
-            out.write(line + "\n")
-    out.write("\n\\end\\\n")
-
-
-def _count_ngrams(token_lists: list[list[str]], order: int) -> list[Counter]:
-    counts = [Counter() for _ in range(order)]
-    for tokens in token_lists:
-        padded = ["<s>", *tokens, "</s>"]
-        for n in range(1, order + 1):
-            for i in range(len(padded) - n + 1):
-                counts[n - 1][tuple(padded[i:i + n])] += 1
-    return counts
-
-
-def _unigram_probs(unigrams: Counter, general: dict[str, float], weight: float) -> dict:
-    """Add-one domain unigrams mixed with the general-English slice; <s> never predicted."""
-    domain = {g: c for g, c in unigrams.items() if g != ("<s>",)}
-    total = sum(domain.values()) + len(domain)
-    weight = weight if general else 0.0
-    probs = {g: (1 - weight) * (c + 1) / total for g, c in domain.items()}
-    for word, p in general.items():
-        probs[(word,)] = probs.get((word,), 0.0) + weight * p
-    probs[("<s>",)] = 0.0
-    return probs
-
-
-def _discounted(counts: Counter, lower_probs: dict, discount: float):
-    """P(w|h) = max(c-D,0)/c(h) + bow(h) P(w|h'), with bow(h) = D * types(h) / c(h)."""
-    context_total: Counter = Counter()
-    context_types: Counter = Counter()
-    for gram, c in counts.items():
-        context_total[gram[:-1]] += c
-        context_types[gram[:-1]] += 1
-    bow = {h: discount * context_types[h] / context_total[h] for h in context_total}
-    probs = {}
-    for gram, c in counts.items():
-        h = gram[:-1]
-        # every suffix of a counted n-gram was counted too, so the lookup cannot miss
-        probs[gram] = max(c - discount, 0) / context_total[h] + bow[h] * lower_probs[gram[1:]]
-    return probs, bow
 
 
 def american_spellings(word: str) -> list[str]:
@@ -290,7 +186,8 @@ def _build(token_lists: list[list[str]], cache: Path, key: str, options: LMOptio
     vocabulary = sorted({w for t in trained for w in t} | set(general))
     cache.mkdir(parents=True, exist_ok=True)
     lm_path, dict_path = cache / f"domain-{key}.arpa", cache / f"domain-{key}.dict"
-    _atomic_write(lm_path, lambda f: write_arpa(trained, f, options, general))
+    _atomic_write(lm_path, lambda f: write_arpa(trained, f, options.order, options.discount,
+                                                general, options.general_weight))
     _atomic_write(dict_path, lambda f: f.writelines(
         line + "\n" for w in vocabulary for line in dictionary[w]))
     model = DomainModel(lm_path, dict_path, len(kept), len({w for t in trained for w in t}),
@@ -343,10 +240,6 @@ def _atomic_write(path: Path, write) -> None:
 
 def _distinct(token_lists: list[list[str]]) -> list[list[str]]:
     return [list(t) for t in dict.fromkeys(tuple(t) for t in token_lists if t)]
-
-
-def _log10(p: float) -> float:
-    return math.log10(p) if p > 0 else -99.0
 
 
 def _pocketsphinx():
