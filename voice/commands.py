@@ -26,7 +26,7 @@ def ask(args: argparse.Namespace) -> int:
     catalog, matcher = coach()
     session = Session(catalog, matcher)
     if args.audio:
-        heard = _hear_files(args, catalog, [args.audio])[0]
+        heard = _hear_files(args, catalog, matcher, [args.audio])[0]
         if isinstance(heard, Exception):
             return 2
         print(f'(heard: "{heard.transcript.text}")', flush=True)
@@ -41,9 +41,8 @@ def ask(args: argparse.Namespace) -> int:
 
 
 def chat(args: argparse.Namespace) -> int:
-    from intents.dialogue import Session
-
     from content.drills import load_drills
+    from intents.dialogue import Session
 
     catalog, matcher = coach()
     session = Session(catalog, matcher, load_drills())
@@ -68,7 +67,7 @@ def intent(args: argparse.Namespace) -> int:
             print(describe(matcher, line.rstrip("\r\n")), flush=True)
         return 0
     failed = 0
-    for path, heard in zip(args.audio, _hear_files(args, catalog, args.audio)):
+    for path, heard in zip(args.audio, _hear_files(args, catalog, matcher, args.audio)):
         if isinstance(heard, Exception):  # one unreadable file must not lose the others
             failed += 1
             print(describe(matcher, "", None, audio=path, transcript="", error=str(heard)), flush=True)
@@ -78,9 +77,11 @@ def intent(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _hear_files(args: argparse.Namespace, catalog, paths: list[str]) -> list:
-    """Transcribe and match recorded requests with one recognizer, saying which engine first."""
-    from intents.matcher import Matcher
+def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) -> list:
+    """Transcribe and match recorded requests with one recognizer, saying which engine first.
+
+    Returns a Heard per file, or the AudioInputError of a file that could not be read.
+    """
     from voice.errors import AudioInputError
     from voice.transcribe import hear_request, open_recognizer
 
@@ -89,7 +90,6 @@ def _hear_files(args: argparse.Namespace, catalog, paths: list[str]) -> list:
         settings.engine, settings.model_dir, catalog.sentences(), debug=bool(args.debug)
     )
     _LOG.info("%s", info.description)
-    matcher = Matcher.from_catalog(catalog)
     heard: list = []
     for path in paths:
         try:
