@@ -19,13 +19,13 @@ A quote table has ``text`` (verbatim), ``speaker`` and ``credential``.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from content.errors import ContentError
+from content.fields import read_toml, text, texts
 
 TECHNIQUE_IDS = (
     "direct-question",
@@ -131,8 +131,8 @@ class Catalog:
 def load_catalog(root: Path | None = None) -> Catalog:
     """Load and validate the catalog from ``root`` (default: the shipped data)."""
     base = Path(root) if root else Path(str(resources.files("content") / "data"))
-    source_doc = _read(base / "source.toml")
-    source = f"'{_text(source_doc, 'title', base / 'source.toml')}' by " + _text(
+    source_doc = read_toml(base / "source.toml")
+    source = f"'{text(source_doc, 'title', base / 'source.toml')}' by " + text(
         source_doc, "author", base / "source.toml"
     )
     techniques = tuple(
@@ -141,7 +141,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
     _reject_unknown_files(base / "techniques")
     return Catalog(
         techniques=techniques,
-        intro=_text(source_doc, "intro", base / "source.toml"),
+        intro=text(source_doc, "intro", base / "source.toml"),
         intro_quotes=_quotes(source_doc, "intro_quotes", base / "source.toml", source),
         intent_phrases=_intent_phrases(base / "intents.toml"),
         source=source,
@@ -150,45 +150,12 @@ def load_catalog(root: Path | None = None) -> Catalog:
 
 
 def _responses(path: Path) -> Responses:
-    doc = _read(path)
+    doc = read_toml(path)
     names = Responses.__dataclass_fields__
     for key in doc:
         if key not in names:
             raise ContentError(path, key, f"unknown key; known: {', '.join(names)}")
-    return Responses(**{name: _text(doc, name, path) for name in names})
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(path, "", "file is missing") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, "", f"not valid TOML ({error})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, "", f"cannot be read ({error})") from None
-
-
-def _text(doc: dict[str, Any], key: str, path: Path, where: str = "") -> str:
-    value = doc.get(key)
-    if value is None:
-        raise ContentError(path, where + key, "missing key")
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(path, where + key, f"must be a non-empty string, got {value!r}")
-    return value.strip()
-
-
-def _texts(doc: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
-    value = doc.get(key)
-    if value is None:
-        raise ContentError(path, key, "missing key")
-    if not isinstance(value, list) or not value:
-        raise ContentError(path, key, "must be a non-empty list of strings")
-    for index, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise ContentError(path, f"{key}[{index}]", f"must be a non-empty string, got {item!r}")
-    return tuple(item.strip() for item in value)
+    return Responses(**{name: text(doc, name, path) for name in names})
 
 
 def _quotes(doc: dict[str, Any], key: str, path: Path, source: str) -> tuple[Quote, ...]:
@@ -200,26 +167,26 @@ def _quotes(doc: dict[str, Any], key: str, path: Path, source: str) -> tuple[Quo
         where = f"{key}[{index}]."
         if not isinstance(table, dict):
             raise ContentError(path, where.rstrip("."), "must be a table")
-        text, speaker, credential = (
-            _text(table, field, path, where) for field in ("text", "speaker", "credential")
+        words, speaker, credential = (
+            text(table, field, path, where) for field in ("text", "speaker", "credential")
         )
-        quotes.append(Quote(text, speaker, credential, source))
+        quotes.append(Quote(words, speaker, credential, source))
     return tuple(quotes)
 
 
 def _technique(path: Path, technique_id: str, source: str) -> Technique:
-    doc = _read(path)
-    if _text(doc, "id", path) != technique_id:
+    doc = read_toml(path)
+    if text(doc, "id", path) != technique_id:
         raise ContentError(path, "id", f"must be {technique_id!r} to match the file name")
     return Technique(
         id=technique_id,
-        title=_text(doc, "title", path),
-        summary=_text(doc, "summary", path),
-        detail=_text(doc, "detail", path),
-        example=_text(doc, "example", path),
+        title=text(doc, "title", path),
+        summary=text(doc, "summary", path),
+        detail=text(doc, "detail", path),
+        example=text(doc, "example", path),
         quotes=_quotes(doc, "quotes", path, source),
-        phrases=_texts(doc, "phrases", path),
-        situations=_texts(doc, "situations", path),
+        phrases=texts(doc, "phrases", path),
+        situations=texts(doc, "situations", path),
     )
 
 
@@ -230,12 +197,12 @@ def _reject_unknown_files(folder: Path) -> None:
 
 
 def _intent_phrases(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    doc = _read(path)
+    doc = read_toml(path)
     result = []
     for name, table in doc.items():
         if name not in INTENT_NAMES:
             raise ContentError(path, name, f"unknown intent; known: {', '.join(INTENT_NAMES)}")
         if not isinstance(table, dict):
             raise ContentError(path, name, "must be a table with a phrases list")
-        result.append((name, _texts(table, "phrases", path)))
+        result.append((name, texts(table, "phrases", path)))
     return tuple(result)

@@ -23,15 +23,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from content.catalog import _read, _text  # shared TOML readers: same messages everywhere
+from content.catalog import TECHNIQUE_IDS
 from content.errors import ContentError
-
-_TECHNIQUE_IDS = (
-    "direct-question", "share-vulnerability", "set-a-time", "bonding-activity",
-    "good-listener", "body-language", "validate-feelings", "caring-behaviors",
-    "acknowledge", "try-something-new", "therapy",
-)
-"""The contract's technique ids (same as content.catalog.TECHNIQUE_IDS)."""
+from content.fields import read_toml, text, texts
 
 CHECK_NAMES = (
     "question", "open_question", "i_statement", "feeling_named", "blame_free",
@@ -89,7 +83,7 @@ def load_drills(root: Path | str | None = None) -> tuple[Drill, ...]:
     if not paths:
         raise ContentError(base, "", "no drill files (*.toml) found")
     drills = [_drill(path) for path in paths]
-    return tuple(sorted(drills, key=lambda d: _TECHNIQUE_IDS.index(d.id)))
+    return tuple(sorted(drills, key=lambda d: TECHNIQUE_IDS.index(d.id)))
 
 
 def drill_by_id(drills: tuple[Drill, ...], drill_id: str) -> Drill | None:
@@ -98,23 +92,23 @@ def drill_by_id(drills: tuple[Drill, ...], drill_id: str) -> Drill | None:
 
 
 def _drill(path: Path) -> Drill:
-    doc = _read(path)
+    doc = read_toml(path)
     for key in doc:
         if key not in _TOP_KEYS:
             raise ContentError(path, key, f"unknown key; known: {', '.join(_TOP_KEYS)}")
-    drill_id = _text(doc, "id", path)
-    if drill_id not in _TECHNIQUE_IDS:
-        raise ContentError(path, "id", f"{drill_id!r} is not a technique id; known: {', '.join(_TECHNIQUE_IDS)}")
+    drill_id = text(doc, "id", path)
+    if drill_id not in TECHNIQUE_IDS:
+        raise ContentError(path, "id", f"{drill_id!r} is not a technique id; known: {', '.join(TECHNIQUE_IDS)}")
     if drill_id != path.stem:
         raise ContentError(path, "id", f"{drill_id!r} must match the file name {path.stem!r}")
-    focus = _texts(doc, "focus", path)
+    focus = _lowered(doc, "focus", path)
     for index, name in enumerate(focus):
         if name not in CHECK_NAMES:
             raise ContentError(path, f"focus[{index}]", f"unknown check {name!r}; known: {', '.join(CHECK_NAMES)}")
     lines = _partner_lines(doc, path, needed=any(f.startswith("reflection_") for f in focus))
     return Drill(
-        id=drill_id, title=_text(doc, "title", path), setup=_text(doc, "setup", path),
-        goal=_text(doc, "goal", path), tip=_text(doc, "tip", path), focus=focus,
+        id=drill_id, title=text(doc, "title", path), setup=text(doc, "setup", path),
+        goal=text(doc, "goal", path), tip=text(doc, "tip", path), focus=focus,
         examples=_examples(doc, path, len(lines)), partner_lines=lines,
     )
 
@@ -123,9 +117,9 @@ def _partner_lines(doc: dict[str, Any], path: Path, needed: bool) -> tuple[Partn
     tables = _tables(doc, "partner_lines", path, required=needed)
     return tuple(
         PartnerLine(
-            say=_text(table, "say", path, f"partner_lines[{i}]."),
-            keep=_texts(table, "keep", path, f"partner_lines[{i}].", allow_empty=True),
-            feeling=_texts(table, "feeling", path, f"partner_lines[{i}]."),
+            say=text(table, "say", path, f"partner_lines[{i}]."),
+            keep=_lowered(table, "keep", path, f"partner_lines[{i}].", allow_empty=True),
+            feeling=_lowered(table, "feeling", path, f"partner_lines[{i}]."),
         )
         for i, table in enumerate(tables)
     )
@@ -140,7 +134,7 @@ def _examples(doc: dict[str, Any], path: Path, line_count: int) -> tuple[Example
             raise ContentError(path, where + "good", f"must be true or false, got {good!r}")
         if line is not None and (type(line) is not int or not 0 <= line < line_count):
             raise ContentError(path, where + "line", f"must index one of the {line_count} partner lines, got {line!r}")
-        examples.append(Example(_text(table, "text", path, where), good, _text(table, "note", path, where), line))
+        examples.append(Example(text(table, "text", path, where), good, text(table, "note", path, where), line))
     if {e.good for e in examples} != {True, False}:
         raise ContentError(path, "examples", "needs at least one good and one flawed example")
     return tuple(examples)
@@ -160,13 +154,6 @@ def _tables(doc: dict[str, Any], key: str, path: Path, required: bool) -> list[d
     return tables
 
 
-def _texts(doc: dict[str, Any], key: str, path: Path, where: str = "", allow_empty: bool = False) -> tuple[str, ...]:
-    value = doc.get(key)
-    if value is None:
-        raise ContentError(path, where + key, "missing key")
-    if not isinstance(value, list) or not (value or allow_empty):
-        raise ContentError(path, where + key, "must be a non-empty list of strings")
-    for index, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise ContentError(path, f"{where}{key}[{index}]", f"must be a non-empty string, got {item!r}")
-    return tuple(item.strip().lower() for item in value)
+def _lowered(doc: dict[str, Any], key: str, path: Path, where: str = "", allow_empty: bool = False) -> tuple[str, ...]:
+    """A list of strings compared against spoken text, so kept in lower case."""
+    return tuple(item.lower() for item in texts(doc, key, path, where, allow_empty))
