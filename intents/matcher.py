@@ -126,7 +126,10 @@ class Matcher:
 
     def match(self, text: str) -> Match | None:
         """The best reading of ``text``, or None when it is outside what the coach does."""
-        ranking = self.rank(text)
+        return self.decide(self.rank(text))
+
+    def decide(self, ranking: Ranking) -> Match | None:
+        """The Match for a ranking already made, logging why at DEBUG level."""
         _LOG.debug("normalized %r -> words %s", ranking.normalized, " ".join(ranking.words))
         _LOG.debug("top candidates: %s", ", ".join(f"{l}={s:.2f}" for l, s in ranking.scores[:5]))
         return decide(ranking)

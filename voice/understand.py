@@ -16,7 +16,7 @@ def understand(matcher: Matcher, text: str, match: Match | None | object = _MATC
     """
     ranking = matcher.rank(text)
     if match is _MATCH_IT:
-        match = matcher.match(text) if text.strip() else None
+        match = matcher.decide(ranking) if text.strip() else None
     if match is None:
         label, best = ranking.scores[0] if ranking.scores else ("", 0.0)
         sure = best if label == "fallback" else 1.0 - best
