@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
+from intents import practice_blame as B
+from intents import practice_feelings as F
 from intents import practice_words as W
 
 
@@ -167,13 +169,13 @@ def i_statement(t: str) -> bool:
 @_on_prepared
 def feelings(t: str) -> tuple[str, ...]:
     """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
-    t = re.sub(W.NOT_FEELINGS, " ", t)
+    t = re.sub(F.NOT_FEELINGS, " ", t)
     tokens = re.findall(r"[a-z0-9']+", t)
-    named = [w for w in tokens if w in W.FEELINGS]
-    named += [m.group(0) for m in re.finditer(W.FEELING_PHRASES, t)]
+    named = [w for w in tokens if w in F.FEELINGS]
+    named += [m.group(0) for m in re.finditer(F.FEELING_PHRASES, t)]
     for i, tok in enumerate(tokens):
-        context = W.STATE_CONTEXT if tok in W.STATE_FEELINGS else W.FEEL_CONTEXT
-        if tok in W.CONTEXT_FEELINGS and any(_says_how_someone_is(tokens, j, context)
+        context = F.STATE_CONTEXT if tok in F.STATE_FEELINGS else F.FEEL_CONTEXT
+        if tok in F.CONTEXT_FEELINGS and any(_says_how_someone_is(tokens, j, context)
                                              for j in range(max(0, i - 3), i)):
             named.append(tok)
     return tuple(named)
@@ -181,7 +183,7 @@ def feelings(t: str) -> tuple[str, ...]:
 
 def _says_how_someone_is(tokens: list[str], j: int, context: frozenset[str]) -> bool:
     """tokens[j] introduces a state; "seems"/"looks" only of a person ("you seem down", not "that looks good")."""
-    return tokens[j] in context and (tokens[j] not in W.APPEARANCE or (j > 0 and tokens[j - 1] in W.PEOPLE))
+    return tokens[j] in context and (tokens[j] not in F.APPEARANCE or (j > 0 and tokens[j - 1] in F.PEOPLE))
 
 
 @_on_prepared
@@ -193,8 +195,8 @@ def feeling_named(t: str) -> bool:
 @_on_prepared
 def blame_phrases(t: str) -> tuple[str, ...]:
     """Blame, contempt, absolutes or dismissal aimed at the partner, as found in the text."""
-    cleared = re.sub(W.KIND_ABSOLUTES, " ", t)
-    return tuple(m.group(0).strip() for m in re.finditer(W.BLAME, cleared))
+    cleared = re.sub(B.KIND_ABSOLUTES, " ", t)
+    return tuple(m.group(0).strip() for m in re.finditer(B.BLAME, cleared))
 
 
 @_on_prepared
