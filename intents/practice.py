@@ -103,7 +103,7 @@ def _wh_questions(t: str) -> list[str]:
     for tokens in _clauses(t):
         for i, tok in enumerate(tokens[:-1]):
             nxt, prev = tokens[i + 1], tokens[i - 1] if i else ""
-            if tok not in W.WH or prev in W.EMBEDDING:
+            if tok not in W.WH or prev in W.EMBEDDING and not _asks_directly(tokens[i + 1:i + 3]):
                 continue
             if tok in ("who", "which") and _starts_clause(tokens, i):
                 found.append(tok)
@@ -115,6 +115,12 @@ def _wh_questions(t: str) -> list[str]:
             elif tok == "how" and nxt in W.HOW_DEGREE and _degree_question(tokens[i + 2:i + 4]):
                 found.append(tok)
     return found
+
+
+def _asks_directly(after: list[str]) -> bool:
+    """An auxiliary before its subject right after a wh-word asks even after "idea", "know":
+    "good idea what do you think" (an embedded question keeps the order: "i know what you mean")."""
+    return len(after) == 2 and after[0] in W.AUX and after[1] in W.PEOPLE_ASKED
 
 
 def _degree_question(after: list[str]) -> bool:
@@ -170,20 +176,46 @@ def i_statement(t: str) -> bool:
 def feelings(t: str) -> tuple[str, ...]:
     """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
     t = re.sub(F.NOT_FEELINGS, " ", t)
-    tokens = re.findall(r"[a-z0-9']+", t)
-    named = [w for w in tokens if w in F.FEELINGS]
-    named += [m.group(0) for m in re.finditer(F.FEELING_PHRASES, t)]
+    t = re.sub(F.OUT_PHRASES, lambda m: m.group(0).replace(" ", "_"), t)
+    tokens = re.findall(r"[a-z0-9'_]+", t)
+    named = [m.group(0) for m in re.finditer(F.FEELING_PHRASES, t)]
     for i, tok in enumerate(tokens):
-        context = F.STATE_CONTEXT if tok in F.STATE_FEELINGS else F.FEEL_CONTEXT
-        if tok in F.CONTEXT_FEELINGS and any(_says_how_someone_is(tokens, j, context)
-                                             for j in range(max(0, i - 3), i)):
-            named.append(tok)
+        if tok in F.PERSON_FEELINGS:
+            found = _said_of_person(tokens, i)
+        elif tok in F.CONTEXT_FEELINGS:
+            found = _after_feeling_verb(tokens, i)
+        else:
+            found = tok in F.FEELINGS
+        if found:
+            named.append(tok.replace("_", " "))
     return tuple(named)
 
 
-def _says_how_someone_is(tokens: list[str], j: int, context: frozenset[str]) -> bool:
-    """tokens[j] introduces a state; "seems"/"looks" only of a person ("you seem down", not "that looks good")."""
-    return tokens[j] in context and (tokens[j] not in F.APPEARANCE or (j > 0 and tokens[j - 1] in F.PEOPLE))
+def _link_chain(tokens: list[str], i: int) -> tuple[set[str], int]:
+    """The linking verbs and modifiers right before tokens[i] ("have been feeling so"), and where
+    the word before them sits (-1 at the start)."""
+    j, links = i - 1, set()
+    while j >= 0 and (tokens[j] in F.LINKS or tokens[j] in F.MODIFIERS):
+        links.add(tokens[j])
+        j -= 1
+    return links & F.LINKS, j
+
+
+def _after_feeling_verb(tokens: list[str], i: int) -> bool:
+    """ "i feel safe", "it feels good", "you seem calm"; not "that looks good", "feels like a good time"."""
+    links, j = _link_chain(tokens, i)
+    return bool(links & F.FEEL_VERBS) or bool(links & F.APPEARANCE) and j >= 0 and tokens[j] in F.PEOPLE
+
+
+def _said_of_person(tokens: list[str], i: int) -> bool:
+    """ "i am drained", "you seem down", "being left out"; not "the battery is drained", "i left out the milk"."""
+    links, j = _link_chain(tokens, i)
+    if links & F.FEEL_VERBS:
+        return True
+    if j >= 0 and tokens[j] in F.PEOPLE:
+        return bool(links) or j > 0 and tokens[j - 1] in W.AUX
+    thing = j >= 0 and (tokens[j] in F.THINGS or F.DETERMINERS & set(tokens[max(0, j - 2):j]))
+    return bool(links) and not thing
 
 
 @_on_prepared

@@ -38,6 +38,8 @@ AUX_RX = ("do|does|did|don't|doesn't|didn't|are|were|aren't|weren't|can|could|wo
 SUBJECTS = frozenset("""you we i it this that there everything something anything things he she they
 now your my our the someone anyone""".split())
 
+PEOPLE_ASKED = frozenset("you we i they he she".split())
+
 EMBEDDING = frozenset("""know knew see saw understand understood said say told heard remember forgot
 forget mean matter matters realize realise decide figure show showed love is was that because
 exactly idea sure ask asked about tell""".split())
@@ -64,8 +66,10 @@ INVERTED_ANYWHERE = (
 )
 
 ELIDED_OFFER = (r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bever )(?<!\breally )(?<!\bjust )(?<!\bto )"
-                r"(?<!n't )(?<!\bwould )\b(want|wanna) (to )?(talk|chat) about (it|that|this)\W*$")
-"""A spoken offer with its "do you" dropped, after an observation: "…after the meeting, want to talk about it"."""
+                r"(?<!n't )(?<!\bwould )(?<!\bhe )(?<!\bshe )\b(want|wanna) (to )?(talk|chat|come|join)"
+                r"( about (it|that|this)| along| with me| too)?\W*$")
+"""A spoken offer with its "do you" dropped at the end: "…after the meeting, want to talk about it",
+"the pub opens at six want to come"."""
 
 INDIRECT_OPEN = (
     r"(?<!to )(?<!na )(?<!never )(?<!always )(?<!don't )(?<!didn't )(?<!won't )\btell me (about|more|everything|what|how|why|where|when|who|which)\b"
