@@ -16,6 +16,7 @@ from intents.matcher import Matcher
 from voice.audio import AudioChunk
 from voice.endpoint import Utterance
 from voice.loop import IDLE, LISTENING, SPEAKING, Ears, Loop, LoopConfig, reprompt
+from voice.stop_spotter import StopSpotter
 from voice.transcript import Transcript, Word
 
 STEP = 0.1
@@ -117,7 +118,8 @@ def make_loop(coach, push_to_talk=False, follow_up=3.0):
     control = FakeRecognizer()
     ears = Ears(FakeRecognizer(), control, lambda: FakeRecognizer(set()))
     loop = Loop(Session(catalog, matcher, drills), matcher, ears,
-                LoopConfig("hey coach", follow_up, push_to_talk), FakeEndpointer())
+                LoopConfig("hey coach", follow_up, push_to_talk), FakeEndpointer(),
+                spotter=StopSpotter(is_speech=any))  # a frame with a word's bytes in it is speech
     return loop, ears
 
 
@@ -190,9 +192,26 @@ def test_stop_while_speaking_cuts_the_reply_as_soon_as_it_is_heard(coach):
     steps = Script((1.0, "hey coach how do i get him to talk"), (3.5, "stop")).run(
         loop, 5.0, reply_seconds=5.0)
     assert [s.action for s in steps] == ["say", "stop"]
-    assert steps[1].at == pytest.approx(3.6)  # on the partial, not after the endpointing silence
+    # one quiet chunk after the word (3.6), well before the endpointing silence ends it (3.9)
+    assert steps[1].at == pytest.approx(3.7)
     assert loop.state == LISTENING
     assert not any(s.action == "say" and s.turn.heard == "stop" for s in steps)
+
+
+def test_stop_inside_longer_speech_while_speaking_does_not_cut(coach):
+    loop, _ = make_loop(coach)
+    steps = Script((1.0, "hey coach how do i get him to talk"),
+                   (3.0, "say stop when you are done"), (5.0, "the stock market")).run(
+        loop, 7.0, reply_seconds=6.0)
+    assert [s.action for s in steps] == ["say"]
+    assert loop.state == SPEAKING
+
+
+def test_stop_heard_as_a_look_alike_alone_still_cuts(coach):
+    loop, _ = make_loop(coach)
+    steps = Script((1.0, "hey coach how do i get him to talk"), (3.5, "okay tell")).run(
+        loop, 5.0, reply_seconds=5.0)
+    assert [s.action for s in steps] == ["say", "stop"]
 
 
 def test_wake_phrase_while_speaking_cuts_and_listens(coach):

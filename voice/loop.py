@@ -6,10 +6,10 @@
 After a reply that asked a question, silence earns one clearer reprompt before idle.
 The wake phrase is spotted by a small control-word recognizer fed while the person
 speaks (it hears "hey coach" far better than the big domain model); only the audio after
-the wake phrase goes to the domain recognizer. While speaking, only control words count
-("stop", "quiet", the wake phrase): they are spotted on partial results, so a reply is
-cut within a chunk or two of the end of "stop", and the coach's own voice is never
-taken as a request.
+the wake phrase goes to the domain recognizer (voice/wake.py). While speaking, only
+control words count: the wake phrase on partial results, and "stop"/"quiet" when
+voice/stop_spotter.py judges them a command said on its own, so a reply is cut about
+0.15-0.3 s after the end of "stop", and the coach's own voice is never taken as a request.
 Drivers (voice/listen.py) feed chunks, play the Steps this returns and call
 `spoken()` when a reply has finished playing.
 """
@@ -22,16 +22,16 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable
 
-from voice.audio import RATE, WIDTH, AudioChunk
+from voice.audio import AudioChunk
 from voice.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.stop_spotter import StopSpotter
 from voice.transcribe import match_speech
 from voice.transcript import Recognizer, Transcript
+from voice.wake import after_wake, find_wake, strip_wake
 
 log = logging.getLogger(__name__)
 
 IDLE, LISTENING, SPEAKING = "idle", "listening", "speaking"
-STOP_WORDS = frozenset({"stop", "quiet", "cancel", "enough", "shush", "silence"})
-"""Words that cut a reply while it is being spoken."""
 PRE_ROLL = 0.3
 """Seconds of audio before speech onset given to the control recognizer."""
 
@@ -98,12 +98,15 @@ class Loop:
 
     def __init__(self, session, matcher, ears: Ears, config: LoopConfig = LoopConfig(),
                  endpointer: Endpointer | None = None,
-                 keep: Callable[[Utterance], None] | None = None) -> None:
-        """session: intents.dialogue.Session; keep: called with every utterance (--save-audio)."""
+                 keep: Callable[[Utterance], None] | None = None,
+                 spotter: StopSpotter | None = None) -> None:
+        """session: intents.dialogue.Session; keep: called with every utterance (--save-audio);
+        spotter: judges stop commands while speaking (default: StopSpotter())."""
         self.session, self.matcher, self.ears, self.config = session, matcher, ears, config
         self.state = IDLE
         self._endpointer = endpointer or Endpointer(EndpointConfig())
         self._keep = keep
+        self._spotter = spotter or StopSpotter()
         self._recent: deque[AudioChunk] = deque()
         self._watch_mode: str | None = None  # state when the utterance being spotted began
         self._watch_start = 0.0  # stream time of the first chunk the control recognizer got
@@ -166,18 +169,20 @@ class Loop:
             if not (spotting and self._endpointer.in_speech):
                 return []
             self._watch_mode, self._cut, self._watch_start = self.state, False, self._recent[0].timestamp
-            for old in self._recent:
-                control.accept(old)
+            self._spotter.start()
+            fed = list(self._recent)
         else:
-            control.accept(chunk)
+            fed = [chunk]
+        for piece in fed:
+            control.accept(piece)
+            self._spotter.listen(piece)
         if self._watch_mode != SPEAKING or self._cut or self.state != SPEAKING:
             return []
         return self._control(control.partial(), now)
 
-    def _control(self, text: str, at: float) -> list[Step]:
-        words = text.lower().split()
-        wake = self._find_wake(words) is not None
-        if not wake and not STOP_WORDS.intersection(words):
+    def _control(self, text: str, at: float, ended: bool = False) -> list[Step]:
+        wake = self._find_wake(text.lower().split()) is not None
+        if not wake and not self._spotter.says_stop(text, ended):
             return []
         log.info("heard %r while speaking: cutting the reply", text)
         self._cut = True
@@ -192,7 +197,8 @@ class Loop:
         mode, self._watch_mode = self._watch_mode, None
         log.debug("control words heard %r (%.2f-%.2f s)", transcript.text, utterance.start, utterance.end)
         if mode == SPEAKING:
-            return [] if self._cut or self.state != SPEAKING else self._control(transcript.text, utterance.end)
+            return [] if self._cut or self.state != SPEAKING else \
+                self._control(transcript.text, utterance.end, ended=True)
         if self.state != IDLE:
             return []
         words = transcript.text.lower().split()
@@ -203,7 +209,7 @@ class Loop:
         if found == len(words):  # the wake phrase alone: listen for the request
             self._listen(utterance.end, question=False)
             return [Step("chime", utterance.end)]
-        return self._on_request(_after(utterance, transcript, found, self._watch_start), utterance)
+        return self._on_request(after_wake(utterance, transcript, found, self._watch_start), utterance)
 
     # -- requests --------------------------------------------------------------
 
@@ -220,7 +226,8 @@ class Loop:
         began = time.perf_counter()
         transcript = decode(recognizer, audio)
         decode_seconds = time.perf_counter() - began
-        request = None if self._free_speech else self._strip_wake(transcript)
+        request = None if self._free_speech or self.config.push_to_talk else \
+            strip_wake(transcript, self.config.wake_phrase, self.config.wake_score)
         if request is not None and not request.text:  # "hey coach" again: listen afresh
             self._listen(utterance.end, question=False)
             return [Step("chime", utterance.end)]
@@ -252,29 +259,8 @@ class Loop:
 
     # -- the wake phrase and the follow-up window ---------------------------------
 
-    def _strip_wake(self, transcript: Transcript) -> Transcript | None:
-        """The transcript after a leading wake phrase, or None if it does not start with one."""
-        words = transcript.text.split()
-        found = self._find_wake(words)
-        if found is None or self.config.push_to_talk:
-            return None
-        rest = words[found:]
-        timed = transcript.words[found:] if len(transcript.words) == len(words) else ()
-        return Transcript(" ".join(rest), tuple(timed), transcript.confidence, transcript.engine)
-
     def _find_wake(self, words: list[str]) -> int | None:
-        """Index just after the wake phrase when it is among the first words, else None."""
-        from rapidfuzz import fuzz
-
-        wake = self.config.wake_phrase.lower()
-        size = len(wake.split())
-        for skip in (0, 1):
-            for length in (size, size + 1, size - 1):
-                head = words[skip:skip + length]
-                if length > 0 and len(head) == length and \
-                        fuzz.ratio(" ".join(head), wake) >= self.config.wake_score:
-                    return skip + length
-        return None
+        return find_wake(words, self.config.wake_phrase, self.config.wake_score)
 
     def _listen(self, at: float, question: bool) -> None:
         self.state, self._deadline, self._question = LISTENING, at + self.config.follow_up, question
@@ -299,15 +285,6 @@ def reprompt() -> str:
     """The clearer hint given once when a question met silence. It does not say the wake
     phrase: a microphone hearing the coach would take that as a barge-in."""
     return "I'm still listening. Just say yes or no, or ask me for another tip."
-
-
-def _after(utterance: Utterance, control: Transcript, index: int, fed_from: float) -> Utterance:
-    """The part of `utterance` after word `index` of the control transcript (which began
-    at stream time `fed_from`); all of it when the words carry no timings."""
-    words = control.words
-    cut = fed_from + words[index - 1].end - utterance.start if len(words) >= index else 0.0
-    offset = max(0, int(cut * RATE)) * WIDTH
-    return Utterance(utterance.audio[offset:], utterance.start + offset / (RATE * WIDTH), utterance.end)
 
 
 def decode(recognizer: Recognizer, utterance: Utterance) -> Transcript:
