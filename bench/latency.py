@@ -1,6 +1,6 @@
 """Hands-free loop: per-stage latency, "stop" obedience and memory over a long session.
 
-    python bench/latency.py [--minutes 30] [--engine pocketsphinx]
+    python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3]
 
 A synthetic recorded session is streamed through `voice.listen.replay`, block after block
 (about 35 s each, so memory is the loop's, not the recording's): room talk not meant
@@ -8,7 +8,8 @@ for the coach, wake phrase + request,
 "stop" over the reply, a follow-up without the wake phrase, "stop" again, then quiet
 until the loop goes idle. Voices and background noise levels rotate. Prints latency per
 stage from the end of the utterance (the endpointing silence is shown beside it, since
-users feel the sum), how many "stop"s were obeyed and how fast, and RSS per minute.
+users feel the sum), how many "stop"s were obeyed and how fast, how many replies were cut
+with no "stop" said (false stops), and RSS per minute.
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ def rss_mb() -> float:
     return 0.0
 
 
-def block(index: int) -> tuple[Conversation, float, list[Spoken]]:
+def block(index: int, voices: tuple[str, ...] = VOICES) -> tuple[Conversation, float, list[Spoken]]:
     """One ~30 s exchange; returns it, its length and its "stop" lines."""
-    talk = Conversation(VOICES[index % 3], BACKGROUND_DBFS[index // 3 % 3], seed=index)
+    talk = Conversation(voices[index % len(voices)], BACKGROUND_DBFS[index // len(voices) % 3], seed=index)
     wake = "hey coach" if index % 4 else "hey coach."  # sometimes a pause after the wake phrase
     room = talk.say("it is a lovely day today, isn't it", 0.5).end + 2.0  # not for the coach
     first = talk.say(f"{wake} {REQUESTS[index % len(REQUESTS)]}", room)
@@ -61,12 +62,13 @@ def block(index: int) -> tuple[Conversation, float, list[Spoken]]:
     return talk, stop2.end + 12.0, [stop1, stop2]
 
 
-def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, float]], distinct: int = 12):
+def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, float]], distinct: int = 12,
+                   voices: tuple[str, ...] = VOICES):
     """The long session as AudioChunks: `distinct` blocks made once, then cycled, so the
     bench's own memory stays put and RSS shows the loop's. Samples RSS once per minute."""
     blocks = []
     for index in range(distinct):
-        talk, seconds, block_stops = block(index)
+        talk, seconds, block_stops = block(index, voices)
         blocks.append((to_pcm16(talk.samples(seconds)), seconds, block_stops))
     offset, index = 0.0, 0
     while offset < minutes * 60:
@@ -102,11 +104,21 @@ def stop_report(events: list[dict], stops: list[Spoken]) -> tuple[int, int, list
     return due, obeyed, delays
 
 
+def false_stops(events: list[dict], stops: list[Spoken]) -> int:
+    """Replies cut although no "stop" was said while they played."""
+    return sum(1 for e in events if e["interrupted"] and not any(
+        e["reply_start"] - 0.5 <= s.start <= e["reply_end"] for s in stops))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=30.0)
     parser.add_argument("--engine", default="pocketsphinx")
+    parser.add_argument("--voices", default=",".join(VOICES),
+                        help="espeak-ng voices (or 'piper') the person speaks with, in turn")
+    parser.add_argument("--distinct", type=int, default=12, help="different blocks before they repeat")
     args = parser.parse_args()
+    voices = tuple(args.voices.split(","))
     import json
 
     settings = Settings(engine=args.engine)
@@ -118,13 +130,14 @@ def main() -> None:
         began = time.perf_counter()
         events_path = Path(folder) / "events.jsonl"
         with WavSpeaker(Path(folder) / "replies.wav") as speaker, EventLog(events_path) as log:
-            summary = replay(session_chunks(args.minutes, stops, memory), loop, Render(speaker, synth, log))
+            summary = replay(session_chunks(args.minutes, stops, memory, args.distinct, voices), loop, Render(speaker, synth, log))
         wall = time.perf_counter() - began
         events = [json.loads(line) for line in events_path.read_text().splitlines()]
     answered = [e for e in events if e["intent"] != "reprompt"]
     intents = Counter(e["intent"] for e in events)
     print(f"session: {summary.seconds / 60:.1f} min of audio in {wall:.0f} s "
-          f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}")
+          f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}, "
+          f"voices {', '.join(voices)}")
     print("intents: " + ", ".join(f"{name} {count}" for name, count in intents.most_common()) + "\n")
     print(f"{'stage (from utterance end)':34} {'p50 ms':>8} {'p95 ms':>8}")
     print(f"{'endpointing silence (fixed)':34} {settings.silence * 1000:8.0f} {settings.silence * 1000:8.0f}")
@@ -140,7 +153,8 @@ def main() -> None:
     due, obeyed, delays = stop_report(events, stops)
     p50, p95 = percentiles(delays)
     print(f"\n\"stop\" over a playing reply: {obeyed} of {due} obeyed; "
-          f"cut after the end of the word: p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+          f"cut after the end of the word: p50 {p50:.0f} ms, p95 {p95:.0f} ms; "
+          f"replies cut with no \"stop\" said: {false_stops(events, stops)}")
     print("\nminute  RSS MB")
     for minute, mb in memory:
         print(f"{minute:6d}  {mb:6.1f}")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import subprocess
 
-from voice.doctor import run_doctor
+from test_microphone import pulse  # noqa: F401  (the fixture: a private PulseAudio daemon)
+from voice.doctor import _echo_cancel, run_doctor
+from voice.settings import Settings
 
 
 def lines(monkeypatch, tmp_path, config: str | None = None, path: str | None = None):
@@ -26,7 +29,7 @@ def lines(monkeypatch, tmp_path, config: str | None = None, path: str | None = N
 def test_every_check_reports_one_line(monkeypatch, tmp_path):
     code, found = lines(monkeypatch, tmp_path)
     assert set(found) == {"settings", "espeak-ng", "speech synthesis", "pocketsphinx", "vosk model",
-                          "wake phrase", "speaker", "microphone"}
+                          "wake phrase", "speaker", "echo cancellation", "microphone"}
     assert found["settings"][0] == "ok" and found["pocketsphinx"][0] == "ok"
     assert code == (0 if all(m in ("ok", "hint") for m, _ in found.values()) else 1)
 
@@ -43,3 +46,27 @@ def test_missing_espeak_gives_the_install_command(monkeypatch, tmp_path):
     code, found = lines(monkeypatch, tmp_path, path=str(tmp_path))
     assert code == 1
     assert found["espeak-ng"] == ("FIX", "espeak-ng: not installed; run: sudo apt-get install espeak-ng")
+
+
+def test_echo_cancel_is_found_only_once_the_module_is_loaded_and_default(pulse, monkeypatch):
+    for name, value in pulse.env.items():
+        monkeypatch.setenv(name, value)
+    missing = _echo_cancel(Settings())
+    assert not missing.ok and missing.optional and "deploy/README.md" in missing.detail
+
+    def pactl(*args):
+        subprocess.run(["pactl", *args], env=pulse.env, check=True, capture_output=True, timeout=10)
+
+    pactl("load-module", "module-null-sink", "sink_name=speaker", "channels=1")
+    pactl("load-module", "module-echo-cancel", "aec_method=webrtc", "source_master=fake.monitor",
+          "sink_master=speaker", "source_name=echocancel", "sink_name=echocancel_sink")
+    loaded = _echo_cancel(Settings())
+    assert not loaded.ok and "pactl set-default-source echocancel" in loaded.detail
+    pactl("set-default-source", "echocancel")
+    assert _echo_cancel(Settings()).ok
+
+
+def test_without_a_sound_server_echo_cancel_is_a_hint_not_a_failure(monkeypatch, tmp_path):
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nothing-here")
+    check = _echo_cancel(Settings())
+    assert not check.ok and check.optional and "sound server" in check.detail

@@ -44,7 +44,7 @@ def run_doctor(flags: dict | None = None, out: TextIO = sys.stdout, meter_second
     settings, first = _settings(flags or {})
     results = [first]
     out.write(first.line() + "\n")
-    for check in (_espeak, _synthesis, _pocketsphinx, _vosk, _wake_words, _speaker):
+    for check in (_espeak, _synthesis, _pocketsphinx, _vosk, _wake_words, _speaker, _echo_cancel):
         results.append(_safely(check.__name__.strip("_"), lambda c=check: c(settings)))
         out.write(results[-1].line() + "\n")
     results.append(_safely("microphone", lambda: _microphone(settings, out, meter_seconds)))
@@ -138,6 +138,32 @@ def _speaker(settings: Settings) -> Check:
     finally:
         speaker.close()
     return Check("speaker", True, f"{speaker.device['name']!r} played the chime (did you hear it?)")
+
+
+ECHO_GUIDE = "see 'Echo' in deploy/README.md"
+
+
+def _echo_cancel(settings: Settings) -> Check:
+    """Is there an echo-cancelled microphone (PulseAudio/PipeWire module-echo-cancel)?
+    Without one, a speaker next to the microphone lets the coach hear itself."""
+    pactl = shutil.which("pactl")
+    if not pactl:
+        return Check("echo cancellation", False, f"pactl not found, cannot tell; {ECHO_GUIDE}", optional=True)
+    listed = subprocess.run([pactl, "list", "short", "sources"], capture_output=True, text=True, timeout=10)
+    if listed.returncode != 0:
+        return Check("echo cancellation", False, f"no PulseAudio/PipeWire sound server answered; {ECHO_GUIDE}",
+                     optional=True)
+    names = [f[1] for f in (line.split("\t") for line in listed.stdout.splitlines())
+             if len(f) > 2 and ("echo" in f[1].lower() or "echo-cancel" in f[2].lower())]
+    if not names:
+        return Check("echo cancellation", False, "no echo-cancelled microphone, so keep the speaker away "
+                                                 f"from the microphone or load module-echo-cancel; {ECHO_GUIDE}",
+                     optional=True)
+    default = subprocess.run([pactl, "get-default-source"], capture_output=True, text=True, timeout=10).stdout.strip()
+    if default in names:
+        return Check("echo cancellation", True, f"source {default!r} is the default: use --mic pulse")
+    return Check("echo cancellation", False, f"source {names[0]!r} exists but is not the default; run: "
+                                             f"pactl set-default-source {names[0]} (then --mic pulse)", optional=True)
 
 
 def _microphone(settings: Settings, out: TextIO, seconds: float) -> Check:
