@@ -28,8 +28,11 @@ HISS_FROM = 4000.0
 SMOOTH_FRAMES = 5
 """50 ms moving average over the loudness curve, so one vowel gives one peak."""
 SPEECH_ABOVE_FLOOR = 10.0
-"""dB above the quietest tenth of frames that counts as speech."""
-PEAK_WITHIN = 25.0
+"""dB above the quietest tenth of frames that counts as speech, for the speech span."""
+NUCLEUS_ABOVE_FLOOR = 6.0
+"""dB above the quietest tenth of frames a syllable peak must reach: unstressed syllables of
+natural speech ("-ly", "to") are quiet, and a 50 ms average of steady noise moves far less."""
+PEAK_WITHIN = 35.0
 """dB: nuclei quieter than the loudest by more than this are breaths or noise."""
 MIN_DIP = 2.0
 """dB the loudness must fall between two peaks for them to be two syllables."""
@@ -58,12 +61,12 @@ def measure_rhythm(pcm: bytes, rate: int = RATE) -> SpeechRhythm:
     voice, hiss = _band_energies(np, samples)
     level = np.pad(10.0 * np.log10(voice + 1e-10), SMOOTH_FRAMES // 2, mode="edge")
     loudness = np.convolve(level, np.ones(SMOOTH_FRAMES) / SMOOTH_FRAMES, "valid")
-    speech_level = np.percentile(loudness, 10) + SPEECH_ABOVE_FLOOR
-    speech = np.flatnonzero(loudness > speech_level)
+    quiet = np.percentile(loudness, 10)
+    speech = np.flatnonzero(loudness > quiet + SPEECH_ABOVE_FLOOR)
     if not len(speech):
         return SpeechRhythm(0, 0.0)
     span = (speech[-1] - speech[0] + 1) * HOP / RATE
-    floor = max(speech_level, float(loudness.max()) - PEAK_WITHIN)
+    floor = max(quiet + NUCLEUS_ABOVE_FLOOR, float(loudness.max()) - PEAK_WITHIN)
     count = len(_nuclei(loudness, voice > hiss, floor))
     log.debug("rhythm: %d syllables over %.2f s of speech", count, span)
     return SpeechRhythm(count, round(float(span), 3))
