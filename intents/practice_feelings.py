@@ -46,10 +46,11 @@ NOT_FEELINGS = (
     r"|\bguilty pleasure\b|\bfeel good (movie|film|song|story|show|book|music)\b"
     r"|\bawkward (question|timing|time|spot|angle|position|shape)\b|\bwould love (you|me|us|them) to\b"
     r"|\bafraid (that )?i (have|haven't|had|hadn't|was|wasn't|did|didn't|forgot|missed|messed|broke|made|said"
-    r"|lost|left|ate|used)\b"
+    r"|lost|left|ate|used)\b|\bafraid (that )?i am (running late|late|going to be late|busy|out of)\b"
+    r"|\bwould hate (for (you|us|them|him|her) )?to\b"
 )
 """Feeling-looking words that are not about emotion: "mad busy", "down to talk", "my back hurts",
-"hurt my knee", fandom ("mad about the show"), politeness ("i'm afraid i can't", "i'm afraid i forgot"), eagerness
+"hurt my knee", fandom ("mad about the show"), politeness ("i'm afraid i can't", "i'm afraid i forgot", "i'd hate for you to miss it"), eagerness
 ("anxious to hear") and fixed phrases ("happy hour", "pain relief")."""
 
 FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood"
