@@ -106,6 +106,16 @@ def test_timings_add_pace_checks_and_remarks(drills):
     assert "pace_ok" not in dict(judge(drill, text).checks)
 
 
+def test_audio_measures_decide_the_pace(drills):
+    """Syllables measured in the audio outweigh word timings an unsure recogniser got wrong."""
+    drill = drill_by_id(drills, "body-language")
+    text = "take your time i'm here what's been on your mind lately"
+    rushed = tuple(TimedWord(w.text, w.start, w.end, 0.2) for w in paced(text, 0.2))
+    assert dict(judge(drill, text, rushed).checks)["pace_ok"] is False
+    calm = judge(drill, text, rushed, 0, syllable_count=13, speech_seconds=5.0)
+    assert dict(calm.checks)["pace_ok"] is True and dict(calm.measures)["wpm"] == pytest.approx(120.0)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "um uh"])
 def test_nothing_said_still_gets_kind_feedback(drills, text):
     feedback = judge(drills[0], text)
