@@ -50,8 +50,9 @@ NOT_FEELINGS = (
     r"|\bwould hate (for (you|us|them|him|her) )?to\b"
 )
 """Feeling-looking words that are not about emotion: "mad busy", "down to talk", "my back hurts",
-"hurt my knee", fandom ("mad about the show"), politeness ("i'm afraid i can't", "i'm afraid i forgot", "i'd hate for you to miss it"), eagerness
-("anxious to hear") and fixed phrases ("happy hour", "pain relief")."""
+"hurt my knee", fandom ("mad about the show"), politeness ("i'm afraid i can't", "i'm afraid i
+forgot", "i'd hate for you to miss it"), eagerness ("anxious to hear") and fixed phrases ("happy
+hour", "pain relief")."""
 
 FEELING_PHRASES = (r"\b(love (you|me|each other|us)|in love|bad mood|good mood|in a mood"
                    r"|stressed out|fed up|freaked out|freaking out|on edge|let down|cared for"

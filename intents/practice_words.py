@@ -1,6 +1,7 @@
 """Word lists and patterns behind the practice rules (intents/practice.py), kept apart so the
 rules stay short; feelings and blame have modules of their own (practice_feelings, practice_blame).
-All patterns apply to text already passed through `practice.prepare`: lower case, "i am" / "you are" / "what is" spelled out, negations as "don't", "can't".
+All patterns apply to text already passed through `practice.prepare`: lower case, "i am" /
+"you are" / "what is" spelled out, negations as "don't", "can't".
 """
 
 from __future__ import annotations

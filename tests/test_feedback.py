@@ -8,7 +8,7 @@ import pytest
 
 from content.drills import drill_by_id, load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, judge, spoken_seconds
-from intents.practice import TimedWord, timed_words
+from intents.practice_pace import TimedWord, timed_words
 
 DATA = Path(__file__).parent / "data" / "practice_attempts.txt"
 SHAMING = ("wrong", "bad", "terrible", "awful", "stupid", "fail", "mistake", "poor", "shame", "should have",
