@@ -213,7 +213,7 @@ def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tupl
         span = words[-1].end - words[0].start if words else 0.0
         rhythm = measure_rhythm(to_pcm16(signal))
         estimates += [len(words) * 60 / span if span else 0.0, pace.pace_wpm(words) or 0.0,
-                      pace.pace_wpm(words, rhythm.syllables, rhythm.speech_seconds) or 0.0]
+                      pace.pace_wpm(words, rhythm) or 0.0]
     return tuple(estimates)
 
 

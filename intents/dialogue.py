@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from content.catalog import Catalog, Quote, Technique
 from content.drills import Drill
 from intents.matcher import Match, Matcher
+from intents.practice_pace import SpeechRhythm
 from intents.rehearsal import Rehearsal
 
 _LOG = logging.getLogger(__name__)
@@ -76,13 +77,13 @@ class Session:
         self._state = _State()
         self._rehearsal: Rehearsal | None = None
 
-    def hear(self, text: str, words: tuple = ()) -> Reply:
-        """Understand ``text`` (with optional word timings, for practice) and answer it."""
+    def hear(self, text: str, words: tuple = (), rhythm: SpeechRhythm | None = None) -> Reply:
+        """Understand ``text`` (with word timings and the audio's rhythm, for practice) and answer it."""
         match = self._matcher.match(text) if text.strip() else None
         if match and match.intent == "safety":
             self._rehearsal = None  # never go on coaching after a disclosure of danger
         if self._rehearsal is not None:
-            return self._practise(text, words)
+            return self._practise(text, words, rhythm)
         if not text.strip():
             return self._reply(self._say.unclear, "fallback")
         picked = self._picked_from_list(text)
@@ -175,9 +176,9 @@ class Session:
         reply = self._reply(turn.say, "practice", turn.drill or None)
         return Reply(reply.text, "practice", reply.technique, free_speech=turn.listen_for == "attempt")
 
-    def _practise(self, text: str, words: tuple) -> Reply:
+    def _practise(self, text: str, words: tuple, rhythm: SpeechRhythm | None) -> Reply:
         """Hand the utterance to the practice coach until it says practice is over."""
-        turn = self._rehearsal.hear(text, words)
+        turn = self._rehearsal.hear(text, words, rhythm)
         if turn.done:
             self._rehearsal = None
         reply = self._reply(turn.say, "practice", turn.drill or None)

@@ -98,9 +98,9 @@ def spoken_seconds(text: str) -> float:
 
 
 def run_checks(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), line: int = 0,
-               syllable_count: int = 0, speech_seconds: float = 0.0) -> tuple[dict[str, bool], dict[str, float]]:
-    """Every applicable check (name -> passed) and the measures behind them; `syllable_count` and
-    `speech_seconds` are what the voice edge measured in the attempt's audio (0 when there is none)."""
+               rhythm: pace.SpeechRhythm | None = None) -> tuple[dict[str, bool], dict[str, float]]:
+    """Every applicable check (name -> passed) and the measures behind them; `rhythm` is what
+    the voice edge measured in the attempt's audio (None when there is none)."""
     t = P.prepare(text)
     checks = {name: getattr(P, name)(t) for name in _TEXT_RULES}
     fillers = P.fillers(text)
@@ -110,7 +110,7 @@ def run_checks(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), 
         partner = drill.partner_lines[line % len(drill.partner_lines)]
         checks["reflection_kept_content"] = P.reflection_kept_content(t, partner.keep)
         checks["reflection_named_feeling"] = P.reflection_named_feeling(t, partner.feeling)
-    wpm = pace.pace_wpm(words, syllable_count, speech_seconds) if words else None
+    wpm = pace.pace_wpm(words, rhythm) if words else None
     if wpm is not None:
         pauses = pace.long_pauses(words)
         low, high = pace.COMFORTABLE_WPM
@@ -123,10 +123,10 @@ def run_checks(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), 
 
 
 def judge(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), line: int = 0,
-          syllable_count: int = 0, speech_seconds: float = 0.0) -> Feedback:
+          rhythm: pace.SpeechRhythm | None = None) -> Feedback:
     """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner
-    line; with audio, `syllable_count` and `speech_seconds` come from voice.syllables.measure_rhythm)."""
-    checks, measures = run_checks(drill, text, words, line, syllable_count, speech_seconds)
+    line; with audio, `rhythm` comes from voice.syllables.measure_rhythm)."""
+    checks, measures = run_checks(drill, text, words, line, rhythm)
     if not P.prepare(text):
         return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()),
                         _NOTHING_HEARD, _NOTHING_HEARD[1])

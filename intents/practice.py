@@ -16,7 +16,6 @@ from functools import wraps
 from intents import practice_blame as B
 from intents import practice_feelings as F
 from intents import practice_words as W
-from intents.practice_pace import TimedWord, timed_words  # noqa: F401 - intents.rehearsal imports them from here
 
 
 def prepare(text: str) -> str:

@@ -25,6 +25,16 @@ class TimedWord:
     """0 to 1: the recogniser's belief in this word (1 when it gives none)."""
 
 
+@dataclass(frozen=True)
+class SpeechRhythm:
+    """How much was said and over how long, measured in the audio by the voice edge."""
+
+    syllables: int
+    """Vowel nuclei heard (count)."""
+    speech_seconds: float
+    """Seconds from the first to the last frame of speech, pauses inside included."""
+
+
 def timed_words(words) -> tuple[TimedWord, ...]:
     """TimedWords from any recogniser words with text, start, end and maybe confidence (voice.transcript.Word)."""
     return tuple(TimedWord(w.text, float(w.start), float(w.end), float(getattr(w, "confidence", 1.0)))
@@ -80,29 +90,29 @@ def _spoken_words(run: tuple[TimedWord, ...]) -> float:
     return sure + unsure / UNSURE_SYLLABLES_PER_WORD
 
 
-def pace_wpm(words: tuple[TimedWord, ...], syllable_count: int = 0, speech_seconds: float = 0.0) -> float | None:
+def pace_wpm(words: tuple[TimedWord, ...], rhythm: SpeechRhythm | None = None) -> float | None:
     """Speaking rate in words per minute, pauses inside the speech included.
 
-    With audio measures (`syllable_count` nuclei over `speech_seconds` of speech, from the same
-    audio as `words`; see voice/syllables.py) the rate rests on the syllables. Without them it is
+    With the rhythm of the same audio as `words` (voice/syllables.py) the rate rests on
+    its syllables. Without them it is
     the words over their own spans, unsure words counted by their spelled syllables.
     """
-    if syllable_count and speech_seconds > 0:
-        return _audio_pace(words, syllable_count, speech_seconds)
+    if rhythm and rhythm.syllables and rhythm.speech_seconds > 0:
+        return _audio_pace(words, rhythm)
     runs = _segments(words)
     span = sum(run[-1].end - run[0].start for run in runs)
     spoken = sum(_spoken_words(run) for run in runs)
     return spoken * 60.0 / span if len(words) >= 3 and span > 0 else None
 
 
-def _audio_pace(words: tuple[TimedWord, ...], syllable_count: int, speech_seconds: float) -> float | None:
+def _audio_pace(words: tuple[TimedWord, ...], rhythm: SpeechRhythm) -> float | None:
     """Sure words count one each; the syllables heard beyond theirs count SYLLABLES_PER_WORD to a word.
     Sure words keep short attempts like "how do you see us" (one syllable a word) from reading slow."""
-    if syllable_count < 3:
+    if rhythm.syllables < 3:
         return None
     sure = [w for w in words if w.confidence >= SURE_WORD]
-    rest = max(0, syllable_count - sum(syllables(w.text) for w in sure))
-    return (len(sure) + rest / SYLLABLES_PER_WORD) * 60.0 / speech_seconds
+    rest = max(0, rhythm.syllables - sum(syllables(w.text) for w in sure))
+    return (len(sure) + rest / SYLLABLES_PER_WORD) * 60.0 / rhythm.speech_seconds
 
 
 def long_pauses(words: tuple[TimedWord, ...], gap: float = LONG_PAUSE) -> tuple[float, ...]:

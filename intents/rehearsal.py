@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from content.drills import Drill
 from intents import practice_words as W
 from intents.feedback import Feedback, judge
-from intents.practice import TimedWord
+from intents.practice_pace import SpeechRhythm, TimedWord
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +97,9 @@ class Rehearsal:
             intro = "I don't have a drill for that one yet, so let's try this."
         return self._setup(f"{intro} {self.drill.title}.")
 
-    def hear(self, text: str, words: tuple[TimedWord, ...] = ()) -> CoachTurn:
-        """React to one utterance (typed or recognised, with optional word timings)."""
+    def hear(self, text: str, words: tuple[TimedWord, ...] = (),
+             rhythm: SpeechRhythm | None = None) -> CoachTurn:
+        """React to one utterance (typed, or recognised with word timings and its rhythm)."""
         phase, command = self._state.phase, _command(text, self._state.phase)
         log.debug("phase=%s command=%s text=%r", phase, command, text)
         if phase == "done":
@@ -117,9 +118,10 @@ class Rehearsal:
             return self._example()
         if phase == "command" and len(text.split()) < 3:
             return self._turn(f"Sorry, I didn't catch that. {_CHOICES}", "command")
-        return self._attempt(text, words)
+        return self._attempt(text, words, rhythm)
 
-    def _attempt(self, text: str, words: tuple[TimedWord, ...]) -> CoachTurn:
+    def _attempt(self, text: str, words: tuple[TimedWord, ...],
+                 rhythm: SpeechRhythm | None) -> CoachTurn:
         tokens = text.split()
         if not _sounds_english(text):
             return self._turn("That didn't sound like English to me, and I can only give feedback in "
@@ -131,7 +133,7 @@ class Rehearsal:
         if len(tokens) > MONOLOGUE_WORDS:
             note = "That was long; a short opener leaves room for them. On how you began: "
             text, words = " ".join(tokens[:FIRST_PART_WORDS]), words[:FIRST_PART_WORDS]
-        feedback = judge(self.drill, text, words, self._state.line)
+        feedback = judge(self.drill, text, words, self._state.line, rhythm)  # the rate still holds
         remarks = feedback.remarks[:2] if note else feedback.remarks
         self._state = replace(self._state, phase="command")
         return self._turn(note + " ".join(remarks) + " " + _CHOICES, "command", feedback)

@@ -8,7 +8,7 @@ import pytest
 
 from content.drills import drill_by_id, load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, judge, spoken_seconds
-from intents.practice_pace import TimedWord, timed_words
+from intents.practice_pace import SpeechRhythm, TimedWord, timed_words
 
 DATA = Path(__file__).parent / "data" / "practice_attempts.txt"
 SHAMING = ("wrong", "bad", "terrible", "awful", "stupid", "fail", "mistake", "poor", "shame", "should have",
@@ -112,7 +112,7 @@ def test_audio_measures_decide_the_pace(drills):
     text = "take your time i'm here what's been on your mind lately"
     rushed = tuple(TimedWord(w.text, w.start, w.end, 0.2) for w in paced(text, 0.2))
     assert dict(judge(drill, text, rushed).checks)["pace_ok"] is False
-    calm = judge(drill, text, rushed, 0, syllable_count=13, speech_seconds=5.0)
+    calm = judge(drill, text, rushed, 0, SpeechRhythm(13, 5.0))
     assert dict(calm.checks)["pace_ok"] is True and dict(calm.measures)["wpm"] == pytest.approx(120.0)
 
 
@@ -152,6 +152,6 @@ def test_pace_from_recognised_speech(drills, rate, relaxed, with_audio):
         recognizer.accept(chunk)
     heard = recognizer.final()
     rhythm = measure_rhythm(b"".join(c.audio for c in chunks))
-    audio = (rhythm.syllables, rhythm.speech_seconds) if with_audio else (0, 0.0)
-    feedback = judge(drill_by_id(drills, "body-language"), heard.text, timed_words(heard.words), 0, *audio)
+    feedback = judge(drill_by_id(drills, "body-language"), heard.text, timed_words(heard.words), 0,
+                     rhythm if with_audio else None)
     assert dict(feedback.checks)["pace_ok"] is relaxed, dict(feedback.measures)

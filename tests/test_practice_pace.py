@@ -84,7 +84,7 @@ def test_long_pauses():
 def test_audio_pace_counts_sure_words_and_leftover_syllables():
     """Sure words count one each; syllables heard beyond theirs count SYLLABLES_PER_WORD to a word."""
     words = timed("i feel lonely", step=0.5)
-    rate = P.pace_wpm(words, syllable_count=4 + 13, speech_seconds=6.0)
+    rate = P.pace_wpm(words, P.SpeechRhythm(4 + 13, 6.0))
     assert rate == pytest.approx((3 + 13 / P.SYLLABLES_PER_WORD) * 60 / 6.0)
 
 
@@ -98,19 +98,19 @@ def test_audio_pace_ignores_words_the_recogniser_inserted():
 
     nuclei = sum(P.syllables(w.text) for w in said)
     few, many = guessed("thought to golf"), guessed("thought to go out where we")
-    assert P.pace_wpm(few, nuclei, 4.5) == pytest.approx(P.pace_wpm(many, nuclei, 4.5))
+    assert P.pace_wpm(few, P.SpeechRhythm(nuclei, 4.5)) == pytest.approx(P.pace_wpm(many, P.SpeechRhythm(nuclei, 4.5)))
     assert P.pace_wpm(many) > P.pace_wpm(few)
     true_rate, plain_count = len(said) * 60 / 4.5, len(many) * 60 / 4.5
-    assert abs(P.pace_wpm(many, nuclei, 4.5) - true_rate) < abs(plain_count - true_rate)
+    assert abs(P.pace_wpm(many, P.SpeechRhythm(nuclei, 4.5)) - true_rate) < abs(plain_count - true_rate)
 
 
 def test_audio_pace_one_syllable_words_read_at_their_rate():
     """Short words the recogniser is sure of are not shrunk by the average syllables per word."""
     words = timed("how do you see us right now", step=0.4)
-    assert P.pace_wpm(words, 7, 3.0) == pytest.approx(7 * 60 / 3.0)
+    assert P.pace_wpm(words, P.SpeechRhythm(7, 3.0)) == pytest.approx(7 * 60 / 3.0)
 
 
 def test_audio_pace_needs_three_syllables_and_some_speech():
     words = timed("hi there you")
-    assert P.pace_wpm(words, 2, 1.0) is None
-    assert P.pace_wpm(words, 5, 0.0) == P.pace_wpm(words)
+    assert P.pace_wpm(words, P.SpeechRhythm(2, 1.0)) is None
+    assert P.pace_wpm(words, P.SpeechRhythm(5, 0.0)) == P.pace_wpm(words)

@@ -7,7 +7,7 @@ import pytest
 
 from content.drills import load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
-from intents.practice import TimedWord
+from intents.practice_pace import TimedWord
 from intents.rehearsal import MONOLOGUE_WORDS, Rehearsal
 
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from voice.errors import AudioInputError
-from voice.syllables import SpeechRhythm, measure_rhythm
+from intents.practice_pace import SpeechRhythm
+from voice.syllables import measure_rhythm
 from voice.wavfile import to_pcm16
 
 RATE = 16000

@@ -4,14 +4,14 @@ The recogniser's word count is a poor clock: slow speech makes it insert words i
 vowels, fast speech makes it merge them. Every syllable has one vowel nucleus, a peak of
 loudness in the voice band, so counting those peaks gives the amount of speech whatever the
 recogniser heard (the method of de Jong & Wempe, 2009, with a simpler voicing test). The
-numbers go to `intents.practice.pace_wpm` as plain numbers; `intents` never sees audio.
+numbers go to `intents.practice_pace.pace_wpm` as plain data; `intents` never sees audio.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
+from intents.practice_pace import SpeechRhythm
 from voice.audio import RATE
 from voice.errors import AudioInputError, ModelError
 
@@ -38,16 +38,6 @@ MIN_DIP = 2.0
 """dB the loudness must fall between two peaks for them to be two syllables."""
 MIN_GAP = 0.06
 """Seconds: no two syllables closer than this (about 16 a second, far faster than anyone speaks)."""
-
-
-@dataclass(frozen=True)
-class SpeechRhythm:
-    """How much was said and over how long, measured in the audio."""
-
-    syllables: int
-    """Vowel nuclei heard (count)."""
-    speech_seconds: float
-    """Seconds from the first to the last frame of speech, pauses inside included."""
 
 
 def measure_rhythm(pcm: bytes, rate: int = RATE) -> SpeechRhythm:
