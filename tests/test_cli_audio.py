@@ -64,3 +64,20 @@ def test_bare_openup_without_a_microphone_falls_back_to_typed_chat():
     assert result.returncode == 0
     assert "starting a typed chat instead" in result.stderr
     assert "Lynn R. Zakeri" in result.stdout
+
+
+def test_practice_input_judges_a_recorded_attempt_and_its_pace():
+    attempt = speech_wav(Clip("i feel scared when we fight", rate=140, pad=1.0))
+    result = openup("practice", "--drill", "share-vulnerability", "--input", str(attempt), "--json")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["checks"]["i_statement"] is True and record["checks"]["feeling_named"] is True
+    assert 100 <= record["measures"]["wpm"] <= 260, record["measures"]
+    assert record["remarks"]
+
+
+def test_practice_input_that_is_not_audio_is_one_line(tmp_path):
+    bad = tmp_path / "attempt.wav"
+    bad.write_text("not audio at all")
+    result = openup("practice", "--input", str(bad), "--quiet")
+    assert result.returncode == 2 and "not a WAV file" in result.stderr.strip().splitlines()[-1]

@@ -56,12 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     tips.set_defaults(run=commands.tips)
 
     practice = sub.add_parser(
-        "practice", parents=[common, speech_out], help="rehearse an opening line and get feedback"
+        "practice", parents=[common, speech_out, speech_in], help="rehearse an opening line and get feedback"
     )
     practice.add_argument("--drill", help="drill id (a technique id, e.g. direct-question); default: the first")
     practice.add_argument("--json", action="store_true", help="judge each stdin line, print one JSON object per line")
     practice.add_argument("--text", action="store_true", help="a typed practice session (the default without --json)")
     practice.add_argument("--line", type=int, default=0, help="which partner line a reflective-listening drill uses")
+    practice.add_argument("--input", metavar="WAV", help="judge a recorded attempt instead of a typed session")
     practice.set_defaults(run=commands.practice)
 
     listen = sub.add_parser(

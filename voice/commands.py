@@ -119,6 +119,8 @@ def practice(args: argparse.Namespace) -> int:
     if drill is None:
         print(f"openup: no drill {args.drill!r}; drills: {', '.join(d.id for d in drills)}", file=sys.stderr)
         return 2
+    if args.input:
+        return _judge_recording(args, drill)
     if args.json:
         for line in sys.stdin:
             feedback = judge(drill, line.rstrip("\r\n"), line=args.line)
@@ -133,6 +135,32 @@ def practice(args: argparse.Namespace) -> int:
         if turn.done or not line:
             break
         turn = coach.hear(line.strip())
+    mouth.close()
+    return 0
+
+
+def _judge_recording(args: argparse.Namespace, drill) -> int:
+    """Feedback on a recorded attempt: JSON with --json, else printed and spoken."""
+    import json
+
+    from intents.feedback import judge
+    from intents.practice_pace import timed_words
+    from voice.attempt import hear_attempt
+    from voice.transcribe import open_recognizer
+
+    settings = load_settings(vars(args))
+    recognizer, info = open_recognizer(settings.engine, settings.model_dir, mode="open",
+                                       debug=bool(args.debug))
+    _LOG.info("%s", info.description)
+    heard = hear_attempt(args.input, recognizer)
+    feedback = judge(drill, heard.transcript.text, timed_words(heard.transcript.words), args.line,
+                     heard.rhythm)
+    if args.json:
+        print(json.dumps({**feedback.to_json(), "audio": args.input}, ensure_ascii=False), flush=True)
+        return 0
+    print(f'(heard: "{heard.transcript.text}")\n{feedback.say}', flush=True)
+    mouth = _voice_out(args)
+    mouth.say(feedback.say)
     mouth.close()
     return 0
 
