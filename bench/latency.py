@@ -1,6 +1,6 @@
 """Hands-free loop: per-stage latency, "stop" obedience and memory over a long session.
 
-    python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3]
+    python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3] [--echo DB]
 
 A synthetic recorded session is streamed through `voice.listen.replay`, block after block
 (about 35 s each, so memory is the loop's, not the recording's): room talk not meant
@@ -9,7 +9,9 @@ for the coach, wake phrase + request,
 until the loop goes idle. Voices and background noise levels rotate. Prints latency per
 stage from the end of the utterance (the endpointing silence is shown beside it, since
 users feel the sum), how many "stop"s were obeyed and how fast, how many replies were cut
-with no "stop" said (false stops), and RSS per minute.
+with no "stop" said (false stops), and RSS per minute. --echo adds each reply back into
+the microphone signal at that gain (0 dB: as loud as the person), as a speaker next to
+the microphone would without echo cancellation.
 """
 
 from __future__ import annotations
@@ -81,6 +83,30 @@ def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, 
         offset, index = offset + seconds, index + 1
 
 
+def with_echo(chunks, render: Render, gain_db: float):
+    """The chunks with the reply playing mixed in, as the microphone would hear it."""
+    import numpy as np
+
+    from voice.audio import RATE, AudioChunk
+    from voice.tts import resample
+
+    gain, reply, pcm = 10 ** (gain_db / 20), None, np.zeros(0)
+    for chunk in chunks:
+        playing = render.playing
+        if playing is None:
+            yield chunk
+            continue
+        if playing is not reply:
+            reply = playing
+            pcm = np.frombuffer(resample(playing.pcm, render.speaker.rate, RATE), "<i2") * gain
+        mine = np.frombuffer(chunk.audio, "<i2").astype(np.float64)
+        first = round((chunk.timestamp - playing.start) * RATE)
+        part = pcm[max(0, first):max(0, first + len(mine))]
+        at = max(0, -first)
+        mine[at:at + len(part)] += part[:len(mine) - at]
+        yield AudioChunk(np.clip(mine, -32768, 32767).astype("<i2").tobytes(), chunk.timestamp)
+
+
 def percentiles(values: list[float]) -> tuple[float, float]:
     """p50 and p95 in milliseconds."""
     if len(values) < 2:
@@ -117,6 +143,8 @@ def main() -> None:
     parser.add_argument("--voices", default=",".join(VOICES),
                         help="espeak-ng voices (or 'piper') the person speaks with, in turn")
     parser.add_argument("--distinct", type=int, default=12, help="different blocks before they repeat")
+    parser.add_argument("--echo", type=float, help="gain in dB of the replies heard by the microphone")
+    parser.add_argument("--events", help="also keep the turns in this JSON-lines file")
     args = parser.parse_args()
     voices = tuple(args.voices.split(","))
     import json
@@ -130,14 +158,20 @@ def main() -> None:
         began = time.perf_counter()
         events_path = Path(folder) / "events.jsonl"
         with WavSpeaker(Path(folder) / "replies.wav") as speaker, EventLog(events_path) as log:
-            summary = replay(session_chunks(args.minutes, stops, memory, args.distinct, voices), loop, Render(speaker, synth, log))
+            render = Render(speaker, synth, log)
+            chunks = session_chunks(args.minutes, stops, memory, args.distinct, voices)
+            if args.echo is not None:
+                chunks = with_echo(chunks, render, args.echo)
+            summary = replay(chunks, loop, render)
         wall = time.perf_counter() - began
         events = [json.loads(line) for line in events_path.read_text().splitlines()]
+        if args.events:
+            Path(args.events).write_text(events_path.read_text())
     answered = [e for e in events if e["intent"] != "reprompt"]
     intents = Counter(e["intent"] for e in events)
     print(f"session: {summary.seconds / 60:.1f} min of audio in {wall:.0f} s "
           f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}, "
-          f"voices {', '.join(voices)}")
+          f"voices {', '.join(voices)}" + ("" if args.echo is None else f", echo {args.echo:+.0f} dB"))
     print("intents: " + ", ".join(f"{name} {count}" for name, count in intents.most_common()) + "\n")
     print(f"{'stage (from utterance end)':34} {'p50 ms':>8} {'p95 ms':>8}")
     print(f"{'endpointing silence (fixed)':34} {settings.silence * 1000:8.0f} {settings.silence * 1000:8.0f}")

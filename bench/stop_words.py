@@ -41,10 +41,10 @@ REQUESTS = ("how do i get him to talk", "why won't she open up to me", "tell me 
 
 def control_recognizer():
     """The loop's control recognizer, as voice/listen.py builds it."""
-    from voice.domain_lm import CONTROL_PHRASES
+    from voice.listen import control_sentences
     from voice.transcribe import open_recognizer
 
-    return open_recognizer("pocketsphinx", domain_sentences=[*CONTROL_PHRASES, "hey coach", "quiet", "stop"])[0]
+    return open_recognizer("pocketsphinx", domain_sentences=control_sentences("hey coach"))[0]
 
 
 def cuts(recognizer, pcm: bytes, rule: str) -> bool:

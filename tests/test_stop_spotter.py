@@ -49,10 +49,10 @@ def test_a_long_stretch_of_speech_is_never_a_command():
 
 @pytest.fixture(scope="module")
 def control(tmp_path_factory):
-    from voice.domain_lm import CONTROL_PHRASES
+    from voice.listen import control_sentences
     from voice.transcribe import open_recognizer
 
-    recognizer, _ = open_recognizer("pocketsphinx", domain_sentences=[*CONTROL_PHRASES, "hey coach"],
+    recognizer, _ = open_recognizer("pocketsphinx", domain_sentences=control_sentences("hey coach"),
                                     cache_dir=tmp_path_factory.mktemp("lm"))
     return recognizer
 

@@ -44,7 +44,6 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     from content.drills import load_drills
     from intents.dialogue import Session
     from intents.matcher import Matcher
-    from voice.domain_lm import CONTROL_PHRASES
     from voice.transcribe import open_recognizer
 
     catalog = load_catalog()
@@ -52,13 +51,21 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     wake = settings.wake_phrase
     where = dict(engine=settings.engine, model_dir=settings.model_dir, debug=debug)
     domain, info = open_recognizer(domain_sentences=[*catalog.sentences(), wake], **where)
-    control, _ = open_recognizer(domain_sentences=[*CONTROL_PHRASES, wake, "quiet", "stop"], **where)
+    control, _ = open_recognizer(domain_sentences=control_sentences(wake), **where)
     log.info("listening with %s", info.description)
     ears = Ears(domain, control, lambda: open_recognizer(mode="open", **where)[0])
     return Loop(Session(catalog, matcher, load_drills()), matcher, ears,
                 LoopConfig(wake, settings.follow_up, push_to_talk),
                 Endpointer(EndpointConfig(silence=settings.silence)),
                 keep=_saver(save_audio) if save_audio else None)
+
+
+def control_sentences(wake_phrase: str) -> list[str]:
+    """What the control recognizer listens for: control words, the wake phrase, stop commands."""
+    from voice.domain_lm import CONTROL_PHRASES
+    from voice.stop_spotter import STOP_PHRASES
+
+    return list(dict.fromkeys([*CONTROL_PHRASES, wake_phrase, *STOP_PHRASES]))
 
 
 def _saver(folder: str | Path) -> Callable[[Utterance], None]:

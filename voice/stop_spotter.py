@@ -21,8 +21,13 @@ from voice.audio import RATE, WIDTH, AudioChunk
 
 STOP_WORDS = frozenset({"stop", "quiet", "cancel", "enough", "shush", "silence"})
 """Words that cut a reply while it is being spoken."""
-COMMAND_WORDS = frozenset({"be", "okay", "ok", "please", "now", "it", "talking", "just"})
+COMMAND_WORDS = frozenset({"be", "okay", "ok", "please", "now", "it", "that", "talking", "just"})
 """Words that may stand beside a stop word in a command ("okay stop", "stop talking")."""
+STOP_PHRASES = ("stop", "quiet", "stop now", "okay stop", "be quiet",
+                "quiet please", "stop talking", "enough")
+"""Commands the control recognizer's language model must know as phrases: alone, "quiet"
+was heard as "what" (en-us+m3) while it was not in it. "stop it" and "stop that" are left
+out: with them, en-gb "thanks" was heard as "stop it"."""
 CONFUSABLE = frozenset({"tell", "thought", "top", "stock"})
 """What "stop" is heard as when noise masks its "s" (en-us+f3, en-gb at 10 dB SNR)."""
 
