@@ -162,7 +162,7 @@ class Loop:
 
     def _watch(self, chunk: AudioChunk, now: float) -> list[Step]:
         """Stream speech to the control recognizer as it is heard (idle or speaking);
-        while speaking, cut the reply as soon as a partial result has a stop word."""
+        while speaking, cut the reply once the partial result is a stop command said on its own."""
         control = self.ears.control
         if self._watch_mode is None:
             spotting = self.state == SPEAKING or (self.state == IDLE and not self.config.push_to_talk)
