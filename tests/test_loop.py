@@ -257,3 +257,21 @@ def test_practice_attempt_is_decoded_with_open_vocabulary(coach):
     assert len(opened) == 1 and opened[0].utterances == [attempt]
     assert steps[1].turn.heard == attempt
     assert "question" in steps[1].text.lower()
+
+
+def test_a_practice_attempt_reaches_the_coach_with_its_measured_rhythm(coach, monkeypatch):
+    from intents.practice_pace import SpeechRhythm
+
+    catalog, matcher, drills = coach
+    session, heard = Session(catalog, matcher, drills), []
+    original = session.hear
+
+    def hear(text, words=(), rhythm=None):
+        heard.append(rhythm)
+        return original(text, words, rhythm)
+
+    monkeypatch.setattr(session, "hear", hear)
+    ears = Ears(FakeRecognizer(), FakeRecognizer(), FakeRecognizer)
+    loop = Loop(session, matcher, ears, LoopConfig(follow_up=5.0), FakeEndpointer())
+    Script((1.0, "hey coach let's practice"), (5.0, "how are you feeling about us right now")).run(loop, 10.0)
+    assert len(heard) == 1 and isinstance(heard[0], SpeechRhythm)  # the request went through respond()

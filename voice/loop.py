@@ -25,6 +25,7 @@ from typing import Callable
 from voice.audio import AudioChunk
 from voice.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.stop_spotter import StopSpotter
+from voice.syllables import measure_rhythm
 from voice.transcribe import match_speech
 from voice.transcript import Recognizer, Transcript
 from voice.wake import after_wake, find_wake, strip_wake
@@ -239,7 +240,8 @@ class Loop:
     def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float) -> Step:
         began = time.perf_counter()
         if self._practising or self._free_speech:
-            reply = self.session.hear(transcript.text, transcript.words)
+            rhythm = measure_rhythm(utterance.audio) if self._free_speech else None  # an attempt
+            reply = self.session.hear(transcript.text, transcript.words, rhythm)
         else:
             reply = self.session.respond(match_speech(self.matcher, transcript))
         self._practising = reply.intent == "practice"
