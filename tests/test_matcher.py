@@ -46,6 +46,8 @@ def test_public_dev_set(matcher):
         ("uh say that again", "repeat", None),
         ("he threatened me last night", "safety", None),
         ("i'm scared of my husband", "safety", None),
+        ("thank you", "stop", None),  # a thank-you ends the talk; it is not a "no"
+        ("no thanks", "deny", None),
     ],
 )
 def test_examples(matcher, text, intent, technique):
