@@ -3,10 +3,11 @@
 One decoder lives for the whole session: its live cepstral mean normalisation adapts to
 the microphone and carries over from one utterance to the next. Until it has adapted, it
 starts from the model's generic means, which cost a cold first utterance about 15 points
-of speech-to-intent accuracy (blind set, espeak en-us: 64% against 79% warm). So the
-first utterance is decoded again as a whole, with the means of that utterance itself,
-and that also warms the live normalisation for the utterances after it. (Decoding every
-utterance that way was worse than warm live means: short utterances give noisy means.)
+of speech-to-intent accuracy (blind set, espeak en-us: 64% against 79% warm). So until
+WARM_FRAMES of speech have been heard, each utterance is decoded again as a whole, from
+fresh means, which also warms the live normalisation for the utterances after it.
+(Decoding every utterance that way was worse than warm live means: short utterances
+give noisy means.)
 """
 
 from __future__ import annotations
