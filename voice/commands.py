@@ -34,9 +34,7 @@ def ask(args: argparse.Namespace) -> int:
     else:
         reply = session.hear(" ".join(args.text))
     print(reply.text, flush=True)
-    mouth = _voice_out(args)
-    mouth.say(reply.text)
-    mouth.close()
+    _say_once(args, reply.text)
     return 0
 
 
@@ -159,9 +157,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
         print(json.dumps({**feedback.to_json(), "audio": args.input}, ensure_ascii=False), flush=True)
         return 0
     print(f'(heard: "{heard.transcript.text}")\n{feedback.say}', flush=True)
-    mouth = _voice_out(args)
-    mouth.say(feedback.say)
-    mouth.close()
+    _say_once(args, feedback.say)
     return 0
 
 
@@ -238,6 +234,13 @@ def models_list(args: argparse.Namespace) -> int:
     engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
     print(f"Models folder: {target}\nEngine in use: {engine}")
     return 0
+
+
+def _say_once(args: argparse.Namespace, text: str) -> None:
+    """Speak one reply (as the flags say) and release the voice."""
+    mouth = _voice_out(args)
+    mouth.say(text)
+    mouth.close()
 
 
 def _voice_out(args: argparse.Namespace):
