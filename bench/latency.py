@@ -2,7 +2,7 @@
 
     python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3] [--echo DB]
 
-A synthetic recorded session is streamed through `voice.listen.replay`, block after block
+A synthetic recorded session is streamed through `voice.loop.replay.replay`, block after block
 (about 35 s each, so memory is the loop's, not the recording's): room talk not meant
 for the coach, wake phrase + request,
 "stop" over the reply, a follow-up without the wake phrase, "stop" again, then quiet
@@ -28,13 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conversation import Conversation, Spoken  # noqa: E402
-from voice.audio import chunk_audio  # noqa: E402
-from voice.events import EventLog  # noqa: E402
-from voice.listen import Render, open_loop, replay  # noqa: E402
-from voice.playback import WavSpeaker  # noqa: E402
+from voice.audio.chunks import chunk_audio  # noqa: E402
+from voice.loop.events import EventLog  # noqa: E402
+from voice.loop.replay import Render, open_loop, replay  # noqa: E402
+from voice.tts.speakers import WavSpeaker  # noqa: E402
 from voice.settings import Settings  # noqa: E402
-from voice.tts import Synthesizer, TtsSettings  # noqa: E402
-from voice.wavfile import to_pcm16  # noqa: E402
+from voice.tts.synthesis import Synthesizer, TtsSettings  # noqa: E402
+from voice.audio.wavfile import to_pcm16  # noqa: E402
 
 REQUESTS = ("how do i get him to talk", "why won't she open up to me",
             "what should i ask my partner", "how can i make it safe for him to talk",
@@ -87,8 +87,8 @@ def with_echo(chunks, render: Render, gain_db: float):
     """The chunks with the reply playing mixed in, as the microphone would hear it."""
     import numpy as np
 
-    from voice.audio import RATE, AudioChunk
-    from voice.tts import resample
+    from voice.audio.chunks import RATE, AudioChunk
+    from voice.tts.synthesis import resample
 
     gain, reply, pcm = 10 ** (gain_db / 20), None, np.zeros(0)
     for chunk in chunks:

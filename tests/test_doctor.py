@@ -6,7 +6,7 @@ import io
 import subprocess
 
 from test_microphone import pulse  # noqa: F401  (the fixture: a private PulseAudio daemon)
-from voice.doctor import _echo_cancel, run_doctor
+from voice.cli.doctor import _echo_cancel, run_doctor
 from voice.settings import Settings
 
 

@@ -9,12 +9,12 @@ import re
 
 import pytest
 
-from voice.domain_lm import (
+from voice.asr.lm.domain import (
     CONTROL_PHRASES, LMOptions, american_spellings, build_domain_lm, load_dictionary, tokenize,
 )
-from voice.arpa import write_arpa
+from voice.asr.lm.arpa import write_arpa
 from voice.errors import ModelError
-from voice.lm_classes import class_variants
+from voice.asr.lm.word_classes import class_variants
 
 SENTENCES = [
     "how do I get my partner to open up",
@@ -97,7 +97,7 @@ def test_control_words_are_always_in_the_model(model):
 
 
 def test_words_without_a_pronunciation_are_reported_and_left_out(tmp_path, caplog):
-    with caplog.at_level(logging.WARNING, logger="voice.domain_lm"):
+    with caplog.at_level(logging.WARNING, logger="voice.asr.lm.domain"):
         model = build_domain_lm(SENTENCES + ["my partner is a zorbleflax"], tmp_path, SMALL)
     assert model.missing == ("zorbleflax",)
     assert "zorbleflax" in caplog.text

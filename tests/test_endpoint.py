@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from audio_fakes import espeak, from_pcm16, noise, pcm16, rms_dbfs, silence, tone, with_floor
-from voice.audio import RATE, AudioChunk, chunk_audio
-from voice.endpoint import EndpointConfig, Endpointer, Utterance, frame_dbfs, utterances
+from voice.audio.chunks import RATE, AudioChunk, chunk_audio
+from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance, frame_dbfs, utterances
 
 BYTES_PER_SECOND = 2 * RATE
 

@@ -141,9 +141,9 @@ def test_pace_from_recognised_speech(drills, rate, relaxed, with_audio):
     speech = pytest.importorskip("tests.speech")
     if not speech.espeak_available():
         pytest.skip("espeak-ng not installed: apt-get install espeak-ng")
-    from voice.audio import wav_chunks
-    from voice.sphinx_engine import SphinxRecognizer
-    from voice.syllables import measure_rhythm
+    from voice.audio.chunks import wav_chunks
+    from voice.asr.sphinx_engine import SphinxRecognizer
+    from voice.audio.syllables import measure_rhythm
 
     recognizer = SphinxRecognizer(None)
     text = "i've been feeling really lonely lately and i didn't know how to say it to you"

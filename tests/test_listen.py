@@ -14,13 +14,13 @@ from conversation import Conversation
 from intents.dialogue import Session
 from intents.matcher import Matcher
 from speech import espeak_available
-from voice.audio import read_wav, write_wav
+from voice.audio.chunks import read_wav, write_wav
 from voice.errors import AudioInputError
-from voice.listen import open_loop, run_recording
-from voice.loop import reprompt
-from voice.sentences import split_sentences
+from voice.loop.replay import open_loop, run_recording
+from voice.loop.machine import reprompt
+from voice.tts.sentences import split_sentences
 from voice.settings import Settings
-from voice.tts import Synthesizer, TtsSettings
+from voice.tts.synthesis import Synthesizer, TtsSettings
 
 pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng missing: apt-get install espeak-ng")
 
@@ -138,7 +138,7 @@ def test_unreadable_input_is_one_clear_error_and_writes_nothing(tmp_path):
 
 def test_listen_command_needs_an_output_for_a_recording(tmp_path):
     from voice.errors import VoiceError
-    from voice.listen import listen_command
+    from voice.loop.replay import listen_command
 
     with pytest.raises(VoiceError, match="--output"):
         listen_command(SETTINGS, input=str(tmp_path / "in.wav"))

@@ -16,9 +16,9 @@ import pytest
 
 from conversation import Conversation
 from speech import espeak_available
-from voice.audio import wav_chunks
-from voice.listen import open_loop
-from voice.live import run_live
+from voice.audio.chunks import wav_chunks
+from voice.loop.replay import open_loop
+from voice.loop.live import run_live
 from voice.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,8 +79,8 @@ CTRL_C = r"""
 import sys, time
 sys.path.insert(0, {tests!r})
 from test_live import FakeMouth
-from voice.audio import AudioChunk
-from voice.live import run_live
+from voice.audio.chunks import AudioChunk
+from voice.loop.live import run_live
 from voice.settings import Settings
 
 def silence():
@@ -115,7 +115,7 @@ from test_microphone import pulse  # noqa: E402,F401  (the fixture: a private da
 LIVE = r"""
 import logging, sys
 logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-from voice.live import run_live
+from voice.loop.live import run_live
 from voice.settings import Settings
 summary = run_live(Settings(engine="pocketsphinx", mic="pulse", speaker="pulse", follow_up=3.0),
                    events_path=sys.argv[1])
@@ -126,7 +126,7 @@ print("clean exit", summary.turns, summary.stops, flush=True)
 def rms_of(path: Path, start: float, end: float) -> float:
     import numpy as np
 
-    from voice.audio import read_wav
+    from voice.audio.chunks import read_wav
 
     samples = np.frombuffer(read_wav(path), dtype="<i2").astype(np.float64)
     part = samples[int(start * 16000):int(end * 16000)]

@@ -13,11 +13,11 @@ from content.catalog import load_catalog
 from content.drills import load_drills
 from intents.dialogue import Session
 from intents.matcher import Matcher
-from voice.audio import AudioChunk
-from voice.endpoint import Utterance
-from voice.loop import IDLE, LISTENING, SPEAKING, Ears, Loop, LoopConfig, reprompt
-from voice.stop_spotter import StopSpotter
-from voice.transcript import Transcript, Word
+from voice.audio.chunks import AudioChunk
+from voice.audio.endpoint import Utterance
+from voice.loop.machine import IDLE, LISTENING, SPEAKING, Ears, Loop, LoopConfig, reprompt
+from voice.loop.stop_spotter import StopSpotter
+from voice.asr.transcript import Transcript, Word
 
 STEP = 0.1
 SIZE = 3200  # bytes in 0.1 s of 16 kHz 16-bit audio

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from audio_fakes import dominant_frequency, espeak, pcm16, rms_dbfs, silence, tone, with_floor
-from voice import microphone
+from voice.audio import microphone
 from voice.errors import AudioInputError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,9 +28,9 @@ REPO = Path(__file__).resolve().parent.parent
 PROBE = r"""
 import json, sys
 from voice.errors import AudioInputError
-from voice.microphone import Microphone, find_device, list_devices
-from voice.audio import chunk_audio
-from voice.endpoint import utterances
+from voice.audio.microphone import Microphone, find_device, list_devices
+from voice.audio.chunks import chunk_audio
+from voice.audio.endpoint import utterances
 mode, device, seconds, out = sys.argv[1], sys.argv[2] or None, float(sys.argv[3]), sys.argv[4]
 
 def say(**fields):

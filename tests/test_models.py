@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from voice import models
+from voice.asr import models
 from voice.errors import DownloadError
-from voice.models import (ModelSpec, default_models_dir, find_installed, format_progress,
+from voice.asr.models import (ModelSpec, default_models_dir, find_installed, format_progress,
                           installed_models, pull)
 
 NAME = "vosk-model-test-0.1"
@@ -182,7 +182,7 @@ def test_network_failure(tmp_path):
 
 def test_missing_hash_is_logged_not_silent(server, tmp_path, caplog):
     spec = server.spec("/m.zip", model_zip(), sha256=None)
-    with caplog.at_level(logging.WARNING, logger="voice.models"):
+    with caplog.at_level(logging.WARNING, logger="voice.asr.models"):
         pull(spec, tmp_path)
     assert "no published SHA-256" in caplog.text
 
@@ -200,9 +200,9 @@ def test_installed_models_reports_complete_and_broken(server, tmp_path):
 
 def test_default_models_dir(tmp_path, monkeypatch):
     assert default_models_dir(tmp_path / "x") == tmp_path / "x"
-    repo = Path(models.__file__).resolve().parent.parent
+    repo = Path(models.__file__).resolve().parents[2]
     assert default_models_dir() == repo / "models"
-    monkeypatch.setattr(models, "__file__", str(tmp_path / "site-packages/voice/models.py"))
+    monkeypatch.setattr(models, "__file__", str(tmp_path / "site-packages/voice/asr/models.py"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert default_models_dir() == tmp_path / "data/openup/models"
 

@@ -18,9 +18,9 @@ import wave
 import pytest
 
 from voice.errors import SpeechOutputError
-from voice.mouth import Mouth
-from voice.playback import NullSpeaker, SoundDeviceSpeaker, WavSpeaker, earcon, open_speaker
-from voice.tts import Speech, Synthesizer
+from voice.tts.mouth import Mouth
+from voice.tts.speakers import NullSpeaker, SoundDeviceSpeaker, WavSpeaker, earcon, open_speaker
+from voice.tts.synthesis import Speech, Synthesizer
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed: sudo apt-get install espeak-ng")
 
@@ -289,9 +289,9 @@ SINK_RATE = 16000
 PLAYER = textwrap.dedent(
     """
     import array, json, math, sys, threading, time
-    from voice.mouth import Mouth
-    from voice.playback import SoundDeviceSpeaker
-    from voice.tts import Speech, Synthesizer
+    from voice.tts.mouth import Mouth
+    from voice.tts.speakers import SoundDeviceSpeaker
+    from voice.tts.synthesis import Speech, Synthesizer
 
     scenario = sys.argv[1]
     speaker = SoundDeviceSpeaker("pulse")

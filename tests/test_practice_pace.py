@@ -23,7 +23,7 @@ def test_pace_wpm_from_timings():
 
 
 def test_timed_words_from_any_recogniser_words():
-    class Word:  # stands in for voice.transcript.Word, which intents must not import
+    class Word:  # stands in for voice.asr.transcript.Word, which intents must not import
         def __init__(self, text, start, end):
             self.text, self.start, self.end = text, start, end
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from voice.cli import build_parser
+from voice.cli.parser import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

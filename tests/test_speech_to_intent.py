@@ -15,9 +15,9 @@ from content.catalog import load_catalog
 from intents.evaluation import judge, load_labelled
 from intents.matcher import Matcher
 from tests.speech import Clip, espeak_available, noise, speech_wav
-from voice.audio import write_wav
-from voice.transcribe import hear_request, match_speech, open_recognizer, transcribe_file, transcribe_request
-from voice.wavfile import to_pcm16
+from voice.audio.chunks import write_wav
+from voice.asr.recognize import hear_request, match_speech, open_recognizer, transcribe_file, transcribe_request
+from voice.audio.wavfile import to_pcm16
 
 pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng not installed: apt-get install espeak-ng")
 
@@ -102,7 +102,7 @@ def test_a_heard_request_carries_transcript_words_and_match(domain, matcher):
 
 
 def test_a_weak_match_is_no_match_for_speech_but_safety_always_counts(domain, matcher):
-    from voice.transcript import Transcript
+    from voice.asr.transcript import Transcript
 
     assert match_speech(matcher, Transcript("")) is None
     said = Transcript("how do i get my partner to open up")
@@ -114,7 +114,7 @@ def test_a_weak_match_is_no_match_for_speech_but_safety_always_counts(domain, ma
 
 def test_two_requests_in_one_file_give_two_transcripts(domain, tmp_path):
     from tests.speech import from_bytes
-    from voice.audio import read_wav
+    from voice.audio.chunks import read_wav
 
     import numpy as np
 

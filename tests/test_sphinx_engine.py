@@ -7,11 +7,11 @@ import sys
 import pytest
 
 from tests.speech import Clip, espeak_available, speech_wav
-from voice.audio import read_wav, wav_chunks
-from voice.domain_lm import LMOptions, build_domain_lm, tokenize
+from voice.audio.chunks import read_wav, wav_chunks
+from voice.asr.lm.domain import LMOptions, build_domain_lm, tokenize
 from voice.errors import ModelError
-from voice.sphinx_engine import DOMAIN_SEARCH, SphinxRecognizer
-from voice.transcribe import transcribe_file
+from voice.asr.sphinx_engine import DOMAIN_SEARCH, SphinxRecognizer
+from voice.asr.recognize import transcribe_file
 
 pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng not installed: apt-get install espeak-ng")
 
@@ -114,8 +114,8 @@ def test_confidence_floor_turns_a_weak_hypothesis_into_nothing(domain):
 
 def test_noise_and_silence_give_no_transcript_through_the_voice_gate(domain_recognizer, tmp_path):
     from tests.speech import noise
-    from voice.audio import write_wav
-    from voice.wavfile import to_pcm16
+    from voice.audio.chunks import write_wav
+    from voice.audio.wavfile import to_pcm16
 
     quiet, loud = noise(2.0, -70.0, "white", seed=3), noise(2.0, -25.0, "pink", seed=4)
     for name, samples in (("silence", quiet), ("noise", loud)):
@@ -140,7 +140,7 @@ def test_a_natural_piper_voice_is_heard_too(domain_recognizer):
 
 
 def test_control_word_model_hears_commands_and_not_other_speech(tmp_path):
-    from voice.domain_lm import CONTROL_PHRASES, build_control_lm
+    from voice.asr.lm.domain import CONTROL_PHRASES, build_control_lm
 
     control = SphinxRecognizer(build_control_lm(tmp_path))
     commands = ["stop", "yes please", "next one", "go back", "tell me more", "no thanks", "cancel", "help"]

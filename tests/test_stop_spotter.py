@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from speech import Clip, espeak_available, speech_wav
-from voice.audio import AudioChunk, chunk_audio, read_wav
-from voice.endpoint import utterances
-from voice.stop_spotter import StopConfig, StopSpotter, is_stop_command
+from voice.audio.chunks import AudioChunk, chunk_audio, read_wav
+from voice.audio.endpoint import utterances
+from voice.loop.stop_spotter import StopConfig, StopSpotter, is_stop_command
 
 FRAME = 960  # bytes in 30 ms
 
@@ -49,8 +49,8 @@ def test_a_long_stretch_of_speech_is_never_a_command():
 
 @pytest.fixture(scope="module")
 def control(tmp_path_factory):
-    from voice.listen import control_sentences
-    from voice.transcribe import open_recognizer
+    from voice.loop.replay import control_sentences
+    from voice.asr.recognize import open_recognizer
 
     recognizer, _ = open_recognizer("pocketsphinx", domain_sentences=control_sentences("hey coach"),
                                     cache_dir=tmp_path_factory.mktemp("lm"))

@@ -1,4 +1,4 @@
-"""Syllable nuclei and speech span measured in audio (voice/syllables.py)."""
+"""Syllable nuclei and speech span measured in audio (voice/audio/syllables.py)."""
 
 import shutil
 import subprocess
@@ -9,8 +9,8 @@ import pytest
 
 from voice.errors import AudioInputError
 from intents.practice_pace import SpeechRhythm
-from voice.syllables import measure_rhythm
-from voice.wavfile import to_pcm16
+from voice.audio.syllables import measure_rhythm
+from voice.audio.wavfile import to_pcm16
 
 RATE = 16000
 

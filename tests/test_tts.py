@@ -11,8 +11,8 @@ import wave
 import pytest
 
 from voice.errors import SpeechOutputError
-from voice.sentences import split_sentences
-from voice.tts import Speech, Synthesizer, TtsSettings
+from voice.tts.sentences import split_sentences
+from voice.tts.synthesis import Speech, Synthesizer, TtsSettings
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed: sudo apt-get install espeak-ng")
 

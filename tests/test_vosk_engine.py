@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from audio_fakes import espeak, silence, with_floor
-from voice.audio import chunk_audio
+from voice.audio.chunks import chunk_audio
 from voice.errors import ModelError
-from voice.vosk_engine import (VoskRecognizer, check_model_dir, grammar_json, load_model,
+from voice.asr.vosk_engine import (VoskRecognizer, check_model_dir, grammar_json, load_model,
                                missing_words, unknown_token)
 
 GRAMMAR = ["안녕하세요", "오늘", "좋네요", "감사합니다", "아니요"]

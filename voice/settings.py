@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ class Settings:
     engine: str | None = None
     """Speech recognizer: "vosk", "pocketsphinx", or None to choose automatically."""
     model_dir: Path | None = None
-    """Folder of speech models; None means the default (see voice.models)."""
+    """Folder of speech models; None means the default (see voice.asr.models)."""
     mic: str | None = None
     """Input device name or index; None is the system default."""
     speaker: str | None = None
@@ -35,6 +36,11 @@ class Settings:
     """Seconds after a reply in which no wake phrase is needed."""
     silence: float = 0.6
     """Seconds of silence that end an utterance."""
+    region: str = ""
+    """Two-letter country code picking the crisis and abuse lines a care reply names
+    (US, CA, GB, IE, AU, NZ; any other gets international help); "" means from the locale."""
+    discreet: bool = False
+    """Care replies said aloud name no service and no reason; the details are printed."""
 
 
 class SettingsError(ValueError):
@@ -62,11 +68,42 @@ def load_settings(
         if raw is not None:
             values[field.name] = raw
     values.update({k: v for k, v in flags.items() if v is not None and k in _FIELD_NAMES})
-    return Settings(**{name: _convert(name, value, path) for name, value in values.items()})
+    settings = Settings(**{name: _convert(name, value, path) for name, value in values.items()})
+    if not settings.region:
+        settings = dataclasses.replace(settings, region=region_from_locale(environ))
+    return settings
+
+
+def region_from_locale(environ: Mapping[str, str]) -> str:
+    """The country of the user's locale ("en_GB.UTF-8" -> "GB"), or "other" when it names none."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        found = re.match(r"[a-z]{2,3}_([A-Z]{2})\b", environ.get(name, ""))
+        if found:
+            return found.group(1)
+        if environ.get(name):
+            break  # the first locale variable set is the one in force
+    return "other"
+
+
+def _region(value: Any) -> str:
+    text = str(value).strip()
+    if text.lower() == "other" or re.fullmatch(r"[A-Za-z]{2}", text) or not text:
+        return text.upper() if len(text) == 2 else text.lower()
+    raise ValueError(value)
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    words = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+    if str(value).strip().lower() in words:
+        return words[str(value).strip().lower()]
+    raise ValueError(value)
 
 
 _FIELD_NAMES = frozenset(f.name for f in dataclasses.fields(Settings))
-_CONVERTERS = {"rate": int, "volume": float, "follow_up": float, "silence": float, "model_dir": Path}
+_CONVERTERS = {"rate": int, "volume": float, "follow_up": float, "silence": float, "model_dir": Path,
+               "region": _region, "discreet": _flag}
 
 
 def _read_config(path: Path) -> dict[str, Any]:
@@ -80,11 +117,15 @@ def _read_config(path: Path) -> dict[str, Any]:
     return data
 
 
+_KINDS = {"region": "two-letter country code such as US or GB, or other", "discreet": "true or false"}
+
+
 def _convert(name: str, value: Any, path: Path) -> Any:
     convert = _CONVERTERS.get(name, str)
     try:
         return convert(value)
     except (TypeError, ValueError):
         raise SettingsError(
-            f"setting {name} = {value!r} is not a valid {convert.__name__} (from flags, {ENV_PREFIX}{name.upper()} or {path})"
+            f"setting {name} = {value!r} is not a valid {_KINDS.get(name, convert.__name__)}"
+            f" (from flags, {ENV_PREFIX}{name.upper()} or {path})"
         ) from None

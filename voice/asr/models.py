@@ -76,7 +76,7 @@ def default_models_dir(override: str | Path | None = None) -> Path:
     else the per-user data folder (~/.local/share/openup/models on Linux)."""
     if override:
         return Path(override).expanduser()
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parents[2]
     if (checkout / "pyproject.toml").is_file() and (checkout / "models").is_dir():
         return checkout / "models"
     return _user_data_dir() / "openup" / "models"
@@ -92,7 +92,7 @@ def _user_data_dir() -> Path:
 
 def installed_models(models_dir: str | Path) -> list[InstalledModel]:
     """Model folders under models_dir (temporary and hidden folders skipped), by name."""
-    from voice.vosk_engine import check_model_dir
+    from voice.asr.vosk_engine import check_model_dir
 
     models_dir = Path(models_dir)
     found = []
@@ -130,8 +130,8 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
     DownloadError (one line) for network failure, cut-off download, size or
     checksum mismatch, corrupt or unsafe zip, or an archive that is not a model.
     """
-    from voice.model_archive import download, extract_safely, model_root
-    from voice.vosk_engine import check_model_dir
+    from voice.asr.model_archive import download, extract_safely, model_root
+    from voice.asr.vosk_engine import check_model_dir
 
     dest_dir = Path(dest_dir)
     target = dest_dir / spec.name

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from voice.audio import wav_chunks
-from voice.endpoint import EndpointConfig, utterances
+from voice.audio.chunks import wav_chunks
+from voice.audio.endpoint import EndpointConfig, utterances
 from voice.errors import ModelError
-from voice.transcript import Recognizer, Transcript, Word
+from voice.asr.transcript import Recognizer, Transcript, Word
 
 if TYPE_CHECKING:
     from intents.matcher import Match, Matcher
@@ -129,13 +129,13 @@ def _mean_confidence(parts: list[Transcript]) -> float:
 
 
 def _vosk_model(model_dir: str | Path | None) -> Path | None:
-    from voice.models import default_models_dir, find_installed
+    from voice.asr.models import default_models_dir, find_installed
 
     return find_installed(default_models_dir(model_dir))
 
 
 def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):
-    from voice.vosk_engine import VoskRecognizer
+    from voice.asr.vosk_engine import VoskRecognizer
 
     grammar = _vosk_grammar(sentences) if mode == "domain" and sentences else None
     recognizer = VoskRecognizer(path, grammar=grammar, debug=debug)
@@ -147,15 +147,15 @@ def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):
 def _vosk_grammar(sentences: Sequence[str]) -> list[str]:
     """The phrases, plus each of their words alone so a new paraphrase can still be
     put together word by word (a grammar of fixed sentences cannot hear one)."""
-    from voice.domain_lm import tokenize
+    from voice.asr.lm.domain import tokenize
 
     words = sorted({w for s in sentences for w in tokenize(s)})
     return list(dict.fromkeys([*sentences, *words]))
 
 
 def _open_sphinx(sentences: Sequence[str], mode: str, cache_dir, debug: bool):
-    from voice.domain_lm import build_domain_lm
-    from voice.sphinx_engine import SphinxRecognizer
+    from voice.asr.lm.domain import build_domain_lm
+    from voice.asr.sphinx_engine import SphinxRecognizer
 
     domain = build_domain_lm(sentences, Path(cache_dir) if cache_dir else None) \
         if mode == "domain" and sentences else None

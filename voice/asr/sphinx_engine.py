@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import logging
 
-from voice.audio import AudioChunk
-from voice.domain_lm import DomainModel
+from voice.audio.chunks import AudioChunk
+from voice.asr.lm.domain import DomainModel
 from voice.errors import ModelError
-from voice.transcript import Transcript, Word
+from voice.asr.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
 

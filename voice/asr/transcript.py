@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from voice.audio import AudioChunk
+from voice.audio.chunks import AudioChunk
 
 
 @dataclass(frozen=True)

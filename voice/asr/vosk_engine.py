@@ -18,9 +18,9 @@ import logging
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from voice.audio import RATE, WIDTH, AudioChunk
+from voice.audio.chunks import RATE, WIDTH, AudioChunk
 from voice.errors import ModelError
-from voice.transcript import Transcript, Word
+from voice.asr.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
 

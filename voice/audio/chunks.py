@@ -42,7 +42,7 @@ def read_wav(path: str | Path) -> bytes:
     Raises AudioInputError (one line: file, problem, fix) for a missing file, a
     file that is not WAV, an empty/zero-frame WAV or an unsupported encoding.
     """
-    from voice import wavfile
+    from voice.audio import wavfile
 
     fmt = wavfile.read_format(path)
     if fmt.is_native:
@@ -57,7 +57,7 @@ def wav_chunks(path: str | Path, seconds: float = 0.1) -> Iterator[AudioChunk]:
     File errors (AudioInputError) are raised by this call, before iteration
     starts, so callers can report them up front.
     """
-    from voice import wavfile
+    from voice.audio import wavfile
 
     fmt = wavfile.read_format(path)
     return rechunk(wavfile.converted_blocks(path, fmt, seconds=max(seconds, 1.0)), seconds)
@@ -93,9 +93,9 @@ _MICROPHONE_NAMES = ("Microphone", "Device", "list_devices", "find_device")
 
 
 def __getattr__(name: str):
-    """`from voice.audio import Microphone` works too; sounddevice still loads lazily."""
+    """`from voice.audio.chunks import Microphone` works too; sounddevice still loads lazily."""
     if name in _MICROPHONE_NAMES:
-        from voice import microphone
+        from voice.audio import microphone
 
         return getattr(microphone, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,7 +31,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from voice.audio import RATE, WIDTH, AudioChunk
+from voice.audio.chunks import RATE, WIDTH, AudioChunk
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class Utterance:
 
     def chunks(self, seconds: float = 0.1) -> Iterator[AudioChunk]:
         """The utterance as AudioChunks, timestamps on the stream's clock."""
-        from voice.audio import chunk_audio
+        from voice.audio.chunks import chunk_audio
 
         return chunk_audio(self.audio, seconds, self.start)
 

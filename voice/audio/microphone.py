@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from voice.audio import RATE, WIDTH, AudioChunk
+from voice.audio.chunks import RATE, WIDTH, AudioChunk
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,7 @@ def _to_16k(source_rate: int):
     """Converter of int16 blocks at source_rate to 16 kHz int16 bytes (numpy)."""
     import numpy as np
 
-    from voice.resample import Resampler
+    from voice.audio.resample import Resampler
 
     resample = Resampler(source_rate)
 

@@ -8,7 +8,7 @@ phase from one block to the next so block size never changes the result.
 
 from __future__ import annotations
 
-from voice.audio import RATE
+from voice.audio.chunks import RATE
 
 
 def lowpass_kernel(source_rate: int):

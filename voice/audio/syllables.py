@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from intents.practice_pace import SpeechRhythm
-from voice.audio import RATE
+from voice.audio.chunks import RATE
 from voice.errors import AudioInputError, ModelError
 
 log = logging.getLogger(__name__)

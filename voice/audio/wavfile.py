@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from voice.audio import RATE, WIDTH
+from voice.audio.chunks import RATE, WIDTH
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -167,7 +167,7 @@ def converted_blocks(path: str | Path, fmt: WavFormat, seconds: float = 5.0) -> 
 def _converter(fmt: WavFormat):
     """A function turning raw blocks of this format into 16 kHz mono 16-bit bytes."""
     try:
-        from voice.resample import Resampler
+        from voice.audio.resample import Resampler
         resample = Resampler(fmt.rate) if fmt.rate != RATE else None
     except ImportError as err:  # numpy missing
         raise AudioInputError("converting this WAV needs numpy: pip install numpy") from err

@@ -1,4 +1,4 @@
-"""What each `openup` subcommand does; voice.cli parses flags and calls these."""
+"""What each `openup` subcommand does; voice.cli.parser parses flags and calls these."""
 
 from __future__ import annotations
 
@@ -20,36 +20,41 @@ def coach():
     return catalog, Matcher.from_catalog(catalog)
 
 
-def ask(args: argparse.Namespace) -> int:
+def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ()):
+    """A Session with the user's region and discretion for care replies."""
     from intents.dialogue import Session
 
+    settings = load_settings(vars(args))
+    return Session(catalog, matcher, drills, region=settings.region, discreet=settings.discreet)
+
+
+def ask(args: argparse.Namespace) -> int:
     catalog, matcher = coach()
-    session = Session(catalog, matcher)
+    session = conversation(args, catalog, matcher)
     if args.audio:
         heard = _hear_files(args, catalog, matcher, [args.audio])[0]
         if isinstance(heard, Exception):
             return 2
         print(f'(heard: "{heard.transcript.text}")', flush=True)
-        reply = session.respond(heard.match)
+        reply = session.hear(heard.transcript.text, spoken=True)
     else:
         reply = session.hear(" ".join(args.text))
     print(reply.text, flush=True)
-    _say_once(args, reply.text)
+    _say_once(args, reply.speech)
     return 0
 
 
 def chat(args: argparse.Namespace) -> int:
     from content.drills import load_drills
-    from intents.dialogue import Session
 
     catalog, matcher = coach()
-    session = Session(catalog, matcher, load_drills())
+    session = conversation(args, catalog, matcher, load_drills())
     mouth = _voice_out(args)
     print(catalog.responses.greeting, "(type your question; Ctrl-D or 'stop' to end)", flush=True)
     for line in sys.stdin:
         reply = session.hear(line)
         print(reply.text, flush=True)
-        mouth.say(reply.text)
+        mouth.say(reply.speech)
         if reply.end:
             break
     mouth.close()
@@ -57,7 +62,7 @@ def chat(args: argparse.Namespace) -> int:
 
 
 def intent(args: argparse.Namespace) -> int:
-    from voice.understand import describe
+    from voice.loop.understand import describe
 
     catalog, matcher = coach()
     if not args.audio:
@@ -81,7 +86,7 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
     Returns a Heard per file, or the AudioInputError of a file that could not be read.
     """
     from voice.errors import AudioInputError
-    from voice.transcribe import hear_request, open_recognizer
+    from voice.asr.recognize import hear_request, open_recognizer
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
@@ -110,7 +115,6 @@ def practice(args: argparse.Namespace) -> int:
 
     from content.drills import drill_by_id, load_drills
     from intents.feedback import judge
-    from intents.rehearsal import Rehearsal
 
     drills = load_drills()
     drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
@@ -119,20 +123,25 @@ def practice(args: argparse.Namespace) -> int:
         return 2
     if args.input:
         return _judge_recording(args, drill)
+    catalog, matcher = coach()
     if args.json:
         for line in sys.stdin:
-            feedback = judge(drill, line.rstrip("\r\n"), line=args.line)
-            print(json.dumps(feedback.to_json(), ensure_ascii=False), flush=True)
+            attempt = line.rstrip("\r\n")
+            care = conversation(args, catalog, matcher).hear(attempt)  # the screen runs first
+            record = {"text": attempt, "care": care.care, "reply": care.text, "checks": {}, "remarks": []} \
+                if care.care else judge(drill, attempt, line=args.line).to_json()
+            print(json.dumps(record, ensure_ascii=False), flush=True)
         return 0
-    mouth, coach = _voice_out(args), Rehearsal(drills)
-    turn = coach.start(drill.id)
+    mouth, session = _voice_out(args), conversation(args, catalog, matcher, drills)
+    reply = session.start_drill(drill.id)
     while True:
-        print(turn.say, flush=True)
-        mouth.say(turn.say)
-        line = "" if turn.done else sys.stdin.readline()
-        if turn.done or not line:
+        print(reply.text, flush=True)
+        mouth.say(reply.speech)
+        going = not reply.end and (session.practising or reply.care)
+        line = sys.stdin.readline() if going else ""
+        if not line:
             break
-        turn = coach.hear(line.strip())
+        reply = session.hear(line.strip())
     mouth.close()
     return 0
 
@@ -143,8 +152,8 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
 
     from intents.feedback import judge
     from intents.practice_pace import timed_words
-    from voice.attempt import hear_attempt
-    from voice.transcribe import open_recognizer
+    from voice.loop.attempt import hear_attempt
+    from voice.asr.recognize import open_recognizer
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(settings.engine, settings.model_dir, mode="open",
@@ -162,7 +171,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
 
 
 def listen(args: argparse.Namespace) -> int:
-    from voice.listen import listen_command
+    from voice.loop.replay import listen_command
 
     def show(event) -> None:
         print(f"you: {event.heard}\ncoach: {event.reply}", flush=True)
@@ -185,13 +194,13 @@ def hands_free(args: argparse.Namespace) -> int:
 
 
 def doctor(args: argparse.Namespace) -> int:
-    from voice.doctor import run_doctor
+    from voice.cli.doctor import run_doctor
 
     return run_doctor({"mic": args.mic, "speaker": args.speaker, "engine": args.engine})
 
 
 def devices(args: argparse.Namespace) -> int:
-    from voice.microphone import list_devices
+    from voice.audio.microphone import list_devices
 
     found = list_devices()
     if not found:
@@ -204,13 +213,13 @@ def devices(args: argparse.Namespace) -> int:
 
 
 def _models_dir(args: argparse.Namespace):
-    from voice.models import default_models_dir
+    from voice.asr.models import default_models_dir
 
     return default_models_dir(args.model_dir or load_settings({}).model_dir)
 
 
 def models_pull(args: argparse.Namespace) -> int:
-    from voice.models import VOSK_SMALL_EN_US, format_progress, pull
+    from voice.asr.models import VOSK_SMALL_EN_US, format_progress, pull
 
     def progress(done: int, total: int | None) -> None:
         print("\r" + format_progress(done, total), end="", file=sys.stderr, flush=True)
@@ -226,7 +235,7 @@ def models_pull(args: argparse.Namespace) -> int:
 
 
 def models_list(args: argparse.Namespace) -> int:
-    from voice.models import find_installed, installed_models
+    from voice.asr.models import find_installed, installed_models
 
     target = _models_dir(args)
     for model in installed_models(target):
@@ -245,7 +254,7 @@ def _say_once(args: argparse.Namespace, text: str) -> None:
 
 def _voice_out(args: argparse.Namespace):
     """A Mouth that speaks replies, or stays silent after one clear warning if it cannot."""
-    from voice.speech_out import ReplyVoice
+    from voice.tts.reply_voice import ReplyVoice
 
     settings = load_settings(vars(args))
     return ReplyVoice.open(settings, quiet=args.quiet, out=args.out)

@@ -86,7 +86,7 @@ def _espeak(settings: Settings) -> Check:
 
 
 def _synthesis(settings: Settings) -> Check:
-    from voice.tts import Synthesizer, TtsSettings
+    from voice.tts.synthesis import Synthesizer, TtsSettings
 
     synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
     began = time.perf_counter()
@@ -108,7 +108,7 @@ def _pocketsphinx(settings: Settings) -> Check:
 
 
 def _vosk(settings: Settings) -> Check:
-    from voice.models import default_models_dir, find_installed
+    from voice.asr.models import default_models_dir, find_installed
 
     folder = default_models_dir(settings.model_dir)
     found = find_installed(folder)
@@ -119,7 +119,7 @@ def _vosk(settings: Settings) -> Check:
 
 
 def _wake_words(settings: Settings) -> Check:
-    from voice.domain_lm import load_dictionary, pronouncing_dictionary, tokenize
+    from voice.asr.lm.domain import load_dictionary, pronouncing_dictionary, tokenize
 
     known = load_dictionary(pronouncing_dictionary())
     missing = [w for w in tokenize(settings.wake_phrase) if w not in known]
@@ -130,7 +130,7 @@ def _wake_words(settings: Settings) -> Check:
 
 
 def _speaker(settings: Settings) -> Check:
-    from voice.playback import SoundDeviceSpeaker, earcon
+    from voice.tts.speakers import SoundDeviceSpeaker, earcon
 
     speaker = SoundDeviceSpeaker(settings.speaker)
     try:
@@ -167,8 +167,8 @@ def _echo_cancel(settings: Settings) -> Check:
 
 
 def _microphone(settings: Settings, out: TextIO, seconds: float) -> Check:
-    from voice.endpoint import frame_dbfs
-    from voice.microphone import Microphone
+    from voice.audio.endpoint import frame_dbfs
+    from voice.audio.microphone import Microphone
 
     peak = -math.inf
     with Microphone(settings.mic) as mic:

@@ -8,7 +8,8 @@ import sys
 from typing import Sequence
 
 from content.errors import ContentError
-from voice import __version__, commands
+from voice import __version__
+from voice.cli import commands
 from voice.errors import VoiceError
 from voice.settings import SettingsError
 
@@ -33,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     speech_out.add_argument("--voice", help="text-to-speech voice id")
     speech_out.add_argument("--rate", type=int, help="speaking rate in words per minute")
     speech_out.add_argument("--volume", type=float, help="loudness from 0 to 1")
+    speech_out.add_argument("--region", help="country code for crisis lines: US, CA, GB, IE, AU, NZ, or other (default: locale)")
+    speech_out.add_argument("--discreet", action="store_true", default=None,
+                            help="care replies said aloud name no service; the details are printed")
 
     speech_in = argparse.ArgumentParser(add_help=False)
     speech_in.add_argument("--engine", choices=("vosk", "pocketsphinx"), help="speech recognizer (default: Vosk if installed)")

@@ -2,7 +2,7 @@
 
 Attempts are free speech, so they go through the open-vocabulary recognizer (the domain
 model would bend them into requests); the pace rests on the syllables measured in the
-audio, which survive recognition errors (voice/syllables.py).
+audio, which survive recognition errors (voice/audio/syllables.py).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intents.practice_pace import SpeechRhythm
-from voice.audio import read_wav
-from voice.syllables import measure_rhythm
-from voice.transcribe import transcribe_request
-from voice.transcript import Recognizer, Transcript
+from voice.audio.chunks import read_wav
+from voice.audio.syllables import measure_rhythm
+from voice.asr.recognize import transcribe_request
+from voice.asr.transcript import Recognizer, Transcript
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voice.errors import VoiceError
-from voice.loop import Turn
+from voice.loop.machine import Turn
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from voice.audio import AudioChunk
+from voice.audio.chunks import AudioChunk
 from voice.errors import SpeechOutputError, VoiceError
-from voice.events import EventLog, TurnEvent
-from voice.listen import OnTurn, Summary, open_loop
-from voice.loop import Loop, Step
+from voice.loop.events import EventLog, TurnEvent
+from voice.loop.replay import OnTurn, Summary, open_loop
+from voice.loop.machine import Loop, Step
 from voice.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def run_live(settings: Settings, push_to_talk: bool = False, save_audio: str | P
     A microphone missing at start is an AudioInputError; one unplugged later is a log line
     and a retry. `source`, `mouth`, `loop` and `buttons` replace the devices in tests.
     """
-    from voice.microphone import find_device, listen_forever
+    from voice.audio.microphone import find_device, listen_forever
 
     if source is None:
         find_device(settings.mic, "input")  # no microphone at all: say so now, do not retry forever
@@ -59,9 +59,9 @@ def run_live(settings: Settings, push_to_talk: bool = False, save_audio: str | P
 
 
 def _open_mouth(settings: Settings):
-    from voice.mouth import Mouth
-    from voice.playback import open_speaker
-    from voice.tts import Synthesizer, TtsSettings
+    from voice.tts.mouth import Mouth
+    from voice.tts.speakers import open_speaker
+    from voice.tts.synthesis import Synthesizer, TtsSettings
 
     return Mouth(Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice)),
                  _TimedSpeaker(open_speaker(device=settings.speaker)))

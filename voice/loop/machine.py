@@ -6,11 +6,11 @@
 After a reply that asked a question, silence earns one clearer reprompt before idle.
 The wake phrase is spotted by a small control-word recognizer fed while the person
 speaks (it hears "hey coach" far better than the big domain model); only the audio after
-the wake phrase goes to the domain recognizer (voice/wake.py). While speaking, only
+the wake phrase goes to the domain recognizer (voice/loop/wake.py). While speaking, only
 control words count: the wake phrase on partial results, and "stop"/"quiet" when
-voice/stop_spotter.py judges them a command said on its own, so a reply is cut about
+voice/loop/stop_spotter.py judges them a command said on its own, so a reply is cut about
 0.15-0.3 s after the end of "stop", and the coach's own voice is never taken as a request.
-Drivers (voice/listen.py) feed chunks, play the Steps this returns and call
+Drivers (voice/loop/replay.py) feed chunks, play the Steps this returns and call
 `spoken()` when a reply has finished playing.
 """
 
@@ -22,13 +22,12 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable
 
-from voice.audio import AudioChunk
-from voice.endpoint import EndpointConfig, Endpointer, Utterance
-from voice.stop_spotter import StopSpotter
-from voice.syllables import measure_rhythm
-from voice.transcribe import match_speech
-from voice.transcript import Recognizer, Transcript
-from voice.wake import after_wake, find_wake, strip_wake
+from voice.audio.chunks import AudioChunk
+from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.loop.stop_spotter import StopSpotter
+from voice.audio.syllables import measure_rhythm
+from voice.asr.transcript import Recognizer, Transcript
+from voice.loop.wake import after_wake, find_wake, strip_wake
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +115,6 @@ class Loop:
         self._question = False  # the last reply asked something
         self._reprompted = False
         self._free_speech = False
-        self._practising = False
         self._ending = False
         self._open: Recognizer | None = None
 
@@ -239,20 +237,20 @@ class Loop:
 
     def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float) -> Step:
         began = time.perf_counter()
-        if self._practising or self._free_speech:
-            rhythm = measure_rhythm(utterance.audio) if self._free_speech else None  # an attempt
-            reply = self.session.hear(transcript.text, transcript.words, rhythm)
-        else:
-            reply = self.session.respond(match_speech(self.matcher, transcript))
-        self._practising = reply.intent == "practice"
+        rhythm = measure_rhythm(utterance.audio) if self._free_speech else None  # an attempt
+        reply = self.session.hear(transcript.text, transcript.words, rhythm, spoken=True)
         self._free_speech = reply.free_speech
         self._question = reply.text.rstrip().endswith("?")
         self._reprompted, self._ending = False, reply.end
         self.state, self._deadline = SPEAKING, None
         turn = Turn(transcript.text, reply.intent, reply.technique, reply.confidence,
                     utterance.start, utterance.end, decode_seconds, time.perf_counter() - began)
-        log.info("heard %r -> %s (%.2f)", transcript.text, reply.intent, reply.confidence)
-        return Step("say", utterance.end, reply.text, turn)
+        if reply.care:  # a systemd journal keeps INFO lines: a disclosure's words only at DEBUG
+            log.info("care turn (%s)", reply.care)
+            log.debug("heard %r -> %s", transcript.text, reply.intent)
+        else:
+            log.info("heard %r -> %s (%.2f)", transcript.text, reply.intent, reply.confidence)
+        return Step("say", utterance.end, reply.speech, turn)
 
     def _practice_recognizer(self) -> Recognizer:
         if self._open is None:

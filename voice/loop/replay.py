@@ -1,4 +1,4 @@
-"""The hands-free loop over a recorded conversation, and the loop's assembly (see voice/live.py for devices).
+"""The hands-free loop over a recorded conversation, and the loop's assembly (see voice/loop/live.py for devices).
 
 `run_recording` runs the loop over a WAV file and renders each reply into an output
 WAV at the time it would have been spoken, so the loop is tested and debugged without
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from voice.audio import AudioChunk, wav_chunks, write_wav
-from voice.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.audio.chunks import AudioChunk, wav_chunks, write_wav
+from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.errors import VoiceError
-from voice.events import EventLog, TurnEvent
-from voice.loop import Ears, Loop, LoopConfig, Step, Turn
+from voice.loop.events import EventLog, TurnEvent
+from voice.loop.machine import Ears, Loop, LoopConfig, Step, Turn
 from voice.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     from content.drills import load_drills
     from intents.dialogue import Session
     from intents.matcher import Matcher
-    from voice.transcribe import open_recognizer
+    from voice.asr.recognize import open_recognizer
 
     catalog = load_catalog()
     matcher = Matcher.from_catalog(catalog)
@@ -54,7 +54,8 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     control, _ = open_recognizer(domain_sentences=control_sentences(wake), **where)
     log.info("listening with %s", info.description)
     ears = Ears(domain, control, lambda: open_recognizer(mode="open", **where)[0])
-    return Loop(Session(catalog, matcher, load_drills()), matcher, ears,
+    session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)
+    return Loop(session, matcher, ears,
                 LoopConfig(wake, settings.follow_up, push_to_talk),
                 Endpointer(EndpointConfig(silence=settings.silence)),
                 keep=_saver(save_audio) if save_audio else None)
@@ -62,8 +63,8 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
 
 def control_sentences(wake_phrase: str) -> list[str]:
     """What the control recognizer listens for: control words, the wake phrase, stop commands."""
-    from voice.domain_lm import CONTROL_PHRASES
-    from voice.stop_spotter import STOP_PHRASES
+    from voice.asr.lm.domain import CONTROL_PHRASES
+    from voice.loop.stop_spotter import STOP_PHRASES
 
     return list(dict.fromkeys([*CONTROL_PHRASES, wake_phrase, *STOP_PHRASES]))
 
@@ -98,7 +99,7 @@ def listen_command(settings: Settings, input: str | None = None, output: str | N
         if output is None:
             raise VoiceError("--input needs --output, e.g. --output replies.wav (where the replies are rendered)")
         return run_recording(input, output, events, settings, push_to_talk, save_audio, on_turn=on_turn)
-    from voice.live import run_live
+    from voice.loop.live import run_live
 
     return run_live(settings, push_to_talk, save_audio, events, on_turn)
 
@@ -110,8 +111,8 @@ def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: st
                   settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
                   synthesizer=None, loop: Loop | None = None, on_turn: OnTurn | None = None) -> Summary:
     """Run the loop over a recording; replies go into `output_wav` where they would play."""
-    from voice.playback import WavSpeaker
-    from voice.tts import Synthesizer, TtsSettings
+    from voice.tts.speakers import WavSpeaker
+    from voice.tts.synthesis import Synthesizer, TtsSettings
 
     chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
     loop = loop or open_loop(settings, push_to_talk, save_audio)
@@ -167,7 +168,7 @@ class Render:
         elif step.action == "stop":
             self._cut(step.at)
         else:
-            from voice.playback import earcon
+            from voice.tts.speakers import earcon
 
             self.finish()
             self.speaker.pad_to(step.at)
@@ -205,7 +206,7 @@ class Render:
         self._write(playing, min(len(playing.pcm), 2 * samples), interrupted=True)
 
     def _write(self, playing: _Playing, size: int, interrupted: bool) -> float:
-        from voice.tts import Speech
+        from voice.tts.synthesis import Speech
 
         self.speaker.pad_to(playing.start)
         self.speaker.play(Speech(playing.pcm[:size], self.speaker.rate, playing.text))
@@ -221,6 +222,6 @@ class Render:
 
 
 def _sentences(text: str) -> list[str]:
-    from voice.sentences import split_sentences
+    from voice.tts.sentences import split_sentences
 
     return list(split_sentences(text)) or [text]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from voice.audio import RATE, WIDTH, AudioChunk
+from voice.audio.chunks import RATE, WIDTH, AudioChunk
 
 STOP_WORDS = frozenset({"stop", "quiet", "cancel", "enough", "shush", "silence"})
 """Words that cut a reply while it is being spoken."""
@@ -55,7 +55,7 @@ def is_stop_command(text: str) -> bool:
 
 
 def _default_vad() -> Callable[[bytes], bool]:
-    from voice.endpoint import EndpointConfig, Endpointer
+    from voice.audio.endpoint import EndpointConfig, Endpointer
 
     return Endpointer(EndpointConfig()).is_speech
 

@@ -25,6 +25,8 @@ def understand(matcher: Matcher, text: str, match: Match | None | object = _MATC
         record = {"text": text, "intent": match.intent, "technique": match.technique, "confidence": match.confidence}
         if match.alternatives:
             record["alternatives"] = list(match.alternatives)
+        if match.risk is not None:
+            record["care"] = match.risk.kind
     record["normalized"] = ranking.normalized
     return record
 

@@ -7,9 +7,9 @@ less in it.
 
 from __future__ import annotations
 
-from voice.audio import RATE, WIDTH
-from voice.endpoint import Utterance
-from voice.transcript import Transcript
+from voice.audio.chunks import RATE, WIDTH
+from voice.audio.endpoint import Utterance
+from voice.asr.transcript import Transcript
 
 
 def find_wake(words: list[str], wake_phrase: str, min_score: float) -> int | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import queue
 import threading
 
-from voice.playback import Speaker, earcon
-from voice.sentences import split_sentences
-from voice.tts import Synthesizer
+from voice.tts.speakers import Speaker, earcon
+from voice.tts.sentences import split_sentences
+from voice.tts.synthesis import Synthesizer
 
 _END = object()
 

@@ -23,9 +23,9 @@ class ReplyVoice:
         """Open the speaker the user asked for; --out failures are errors, device failures warnings."""
         if quiet:
             return cls(None)
-        from voice.mouth import Mouth
-        from voice.playback import open_speaker
-        from voice.tts import Synthesizer, TtsSettings
+        from voice.tts.mouth import Mouth
+        from voice.tts.speakers import open_speaker
+        from voice.tts.synthesis import Synthesizer, TtsSettings
 
         synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
         if out is not None:

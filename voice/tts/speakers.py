@@ -1,6 +1,6 @@
 """Playing speech: a sound device, a WAV file or nothing, cut at once by stop(); the earcon.
 
-`voice.mouth.Mouth` joins a Synthesizer and one of these speakers.
+`voice.tts.mouth.Mouth` joins a Synthesizer and one of these speakers.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from voice.errors import SpeechOutputError
-from voice.tts import Speech
+from voice.tts.synthesis import Speech
 
 log = logging.getLogger(__name__)
 

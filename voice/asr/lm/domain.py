@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.arpa import write_arpa
+from voice.asr.lm.arpa import write_arpa
 from voice.errors import ModelError
-from voice.lm_classes import class_variants
+from voice.asr.lm.word_classes import class_variants
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Speech recognition: audio chunks to transcripts (engines, domain language models, model files)."""

@@ -1,0 +1,1 @@
+"""The `openup` command: argument parsing, the commands, and the doctor."""

@@ -1,0 +1,1 @@
+"""The hands-free conversation: wake, listen, understand, reply, stop; replay and live drivers."""

@@ -1,0 +1,1 @@
+"""Speech out: text to speech (synthesis), speakers and the reply voice that speaks sentence by sentence."""
