@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from content.care import Care, load_care
 from content.catalog import Catalog, Quote, Technique
 from content.drills import Drill
-from intents.matcher import Match, Matcher
+from intents.care import CareDesk, CareReply
+from intents.matcher import SPEECH_FLOOR, Match, Matcher
 from intents.practice_pace import SpeechRhythm
 from intents.rehearsal import Rehearsal
 
@@ -44,6 +46,17 @@ class Reply:
     """The user asked to stop."""
     free_speech: bool = False
     """The next utterance is a practice attempt: recognise it with open vocabulary."""
+    spoken: str = ""
+    """What to say aloud when it differs from ``text`` (phone numbers digit by digit,
+    a discreet care reply); empty means say ``text``."""
+    care: str | None = None
+    """Set on every reply given in care: the kind first disclosed, ``self_harm`` or ``abuse``.
+    Its words must never be logged above DEBUG."""
+
+    @property
+    def speech(self) -> str:
+        """The words to speak."""
+        return self.spoken or self.text
 
 
 @dataclass
@@ -69,19 +82,32 @@ class _State:
 class Session:
     """One conversation with one person."""
 
-    def __init__(self, catalog: Catalog, matcher: Matcher, drills: tuple[Drill, ...] = ()) -> None:
+    def __init__(self, catalog: Catalog, matcher: Matcher, drills: tuple[Drill, ...] = (), *,
+                 care: Care | None = None, region: str = "other", discreet: bool = False) -> None:
+        """``region`` picks the crisis and abuse lines (a code such as "GB"; unknown codes get
+        the international fallback); ``discreet`` keeps care replies spoken aloud unrevealing."""
         self._catalog = catalog
         self._matcher = matcher
         self._drills = drills
         self._say = catalog.responses
         self._state = _State()
         self._rehearsal: Rehearsal | None = None
+        self._care = CareDesk(care or load_care(), region, discreet)
 
-    def hear(self, text: str, words: tuple = (), rhythm: SpeechRhythm | None = None) -> Reply:
-        """Understand ``text`` (with word timings and the audio's rhythm, for practice) and answer it."""
+    def hear(self, text: str, words: tuple = (), rhythm: SpeechRhythm | None = None,
+             spoken: bool = False) -> Reply:
+        """The one way in: understand ``text`` and answer it.
+
+        The safety screen runs first, on everything: requests, practice attempts,
+        answers to a question. ``words`` and ``rhythm`` (word timings and the audio's
+        pace) serve practice; ``spoken`` applies the stricter floor recognised speech needs.
+        """
         match = self._matcher.match(text) if text.strip() else None
-        if match and match.intent == "safety":
-            self._rehearsal = None  # never go on coaching after a disclosure of danger
+        if match is not None and match.risk is not None:
+            self._rehearsal = None  # never go on coaching or drilling after a disclosure
+            return self._from_care(self._care.disclose(match.risk), match)
+        if self._care.active:
+            return self._in_care(text, match)
         if self._rehearsal is not None:
             return self._practise(text, words, rhythm)
         if not text.strip():
@@ -89,7 +115,35 @@ class Session:
         picked = self._picked_from_list(text)
         if picked:
             return self._present(picked, intent="list")
+        if spoken and match is not None and match.confidence < SPEECH_FLOOR:
+            _LOG.debug("speech match %s %.2f below the floor %.2f", match.intent, match.confidence, SPEECH_FLOOR)
+            match = None
         return self.respond(match)
+
+    @property
+    def practising(self) -> bool:
+        """A drill is under way: the next utterance is an attempt or a drill command."""
+        return self._rehearsal is not None
+
+    def start_drill(self, drill_id: str | None = None) -> Reply:
+        """Start practising a drill (a technique id; None for the first), as "let's practise" would."""
+        if self._care.active:
+            return self.hear("let's practise")  # care answers: no drills after a disclosure
+        return self._on_practice(Match("practice", drill_id, 1.0))
+
+    def _in_care(self, text: str, match: Match | None) -> Reply:
+        """Sticky care: no tips, the line again on request, coaching only after a checked correction."""
+        answer = self._care.follow(text, match.intent if match else None)
+        if answer.resume is None:
+            return self._from_care(answer, match)
+        coached = self.hear(answer.resume)
+        return Reply(f"{answer.text} {coached.text}", coached.intent, coached.technique, coached.confidence,
+                     coached.end, coached.free_speech, f"{answer.spoken} {coached.speech}")
+
+    def _from_care(self, answer: CareReply, match: Match | None) -> Reply:
+        self._state.pending, self._state.listed, self._state.last_text = None, False, answer.text
+        return Reply(answer.text, "safety", None, match.confidence if match else 0.0, answer.end,
+                     spoken=answer.spoken, care=self._care.kind)
 
     def _picked_from_list(self, text: str) -> str | None:
         """After the list was read, "number seven" or "the 7th" picks that technique."""
@@ -107,7 +161,8 @@ class Session:
             return self._reply(self._say.fallback, "fallback")
         handler = getattr(self, f"_on_{match.intent}")
         reply: Reply = handler(match)
-        return Reply(reply.text, reply.intent, reply.technique, match.confidence, reply.end, reply.free_speech)
+        return Reply(reply.text, reply.intent, reply.technique, match.confidence, reply.end, reply.free_speech,
+                     reply.spoken)
 
     # -- intents -------------------------------------------------------------
 
@@ -206,9 +261,6 @@ class Session:
         if self._state.pending == "clarify":
             return self._present(self._state.options[1], intent="deny")
         return self._reply(self._say.declined, "deny")
-
-    def _on_safety(self, match: Match) -> Reply:
-        return self._reply(self._say.safety, "safety")
 
     def _on_fallback(self, match: Match) -> Reply:
         return self._reply(self._say.fallback, "fallback")

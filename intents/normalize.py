@@ -20,7 +20,9 @@ _CONTRACTIONS = {
     "you'll": "you will", "you'd": "you would", "we're": "we are", "we've": "we have",
     "we'll": "we will", "we'd": "we would", "they're": "they are", "theyre": "they are",
     "they've": "they have", "they'll": "they will", "they'd": "they would",
-    "let's": "let us", "lets": "let us", "y'all": "you all", "gonna": "going to",
+    "he'll": "he will", "she'll": "she will", "it'll": "it will", "that'll": "that will",
+    "who'll": "who will", "there'll": "there will", "he'd": "he would", "she'd": "she would",
+    "it'd": "it would", "that'd": "that would", "let's": "let us", "lets": "let us", "y'all": "you all", "gonna": "going to",
     "wanna": "want to", "gotta": "got to", "kinda": "kind of", "dunno": "do not know",
     "okay": "ok", "o.k.": "ok", "alright": "all right",
 }
@@ -48,8 +50,12 @@ _OBJECT = frozenset({"him", "her", "them", "his", "hers", "their", "theirs", "th
                      "himself", "herself"})
 
 
-def normalize(text: str) -> str:
-    """Return ``text`` as plain lower-case words, ready for matching."""
+def normalize(text: str, fold: bool = True) -> str:
+    """Return ``text`` as plain lower-case words, ready for matching.
+
+    ``fold=False`` keeps partner nouns and pronouns as they were said, for the
+    safety screen, which must tell "kill himself" from "kill him".
+    """
     text = unicodedata.normalize("NFKD", text).lower()
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\[(unk|noise|laughter)\]|<(unk|noise|sil)>", " ", text)
@@ -58,7 +64,8 @@ def normalize(text: str) -> str:
         text = text.replace(phrase, "partner")
     words = " ".join(_expand(word) for word in text.split()).split()
     text = " ".join(word for word in words if word not in _FILLERS)
-    return " ".join(_fold_partner(_FILLER_PHRASES.sub(" ", text).split()))
+    words = _FILLER_PHRASES.sub(" ", text).split()
+    return " ".join(_fold_partner(words) if fold else words)
 
 
 def _expand(word: str) -> str:

@@ -1,61 +1,426 @@
-"""Spot descriptions of fear, threats or violence before any coaching happens.
+"""Care before coaching: screen every utterance for danger or despair first.
 
-Recall matters more than precision here: a false alarm costs one gentle
-answer, a miss could coach someone to draw out a partner who hurts them.
-The patterns run on normalised text (partner words folded to they/them).
+The screen is not one more label in the intent contest: it runs before the
+matcher, the practice coach and any pending question, so a short distress
+line can never lose to "stop", "no" or a practice attempt.
+
+Two kinds, each with its own reply: ``self_harm`` (suicide or self-harm, the
+user's own or the partner's) and ``abuse`` (violence, sexual coercion,
+coercive control, threats, weapons, stalking, fear of the partner).
+
+Keywords alone are not enough. The coach exists for partners who are afraid
+of being vulnerable, so the rules judge *whose* fear and *of what* ("she is
+afraid of rejection" is coaching, "I am afraid of him" is danger), a person
+doing the harm ("the silence is killing me" is a figure of speech, "he will
+kill me" is not), and negation ("he has never been violent"). Recall still
+outweighs precision: a false alarm costs one gentle check, a miss could coach
+someone to draw out a partner who hurts them.
+
+Work is bounded: text is cut into sentences and each into windows of at most
+``WINDOW`` words, and no pattern has an unbounded gap, so a 90 KB line is
+screened in linear time.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-_PATTERNS = (
-    r"\b(hit|hits|hitting)\b(?! (it off|a (wall|rough|snag|roadblock)|rock bottom))",
-    r"\b(punch\w*|slap\w*|kick(s|ed|ing)? me|shov\w*|chok\w*|strangl\w*)\b",
-    r"\b(beat|beats|beating|beaten)\b(?! (around|about) the bush)",
-    r"\b(push|pushed|pushes|pushing) (me|my)\b",
-    r"\b(grab|grabbed|grabs|grabbing) (me|my)\b",
-    r"\b(hurt|hurts|hurting|harm|harms|harming|injure\w*) (me|my (kid|child|children|son|daughter|dog|cat|pet)\w*|us|the kids)\b",
-    r"\b(kill|killing|murder\w*)\b",
-    r"\bthreat\w*",
-    r"\b(violen\w*|abus\w*|assault\w*|rap(e|ed|ing))\b",
-    r"\b(afraid|scared|frightened|terrified|fear|fearful) (of|for) (them|partner|my life|my safety|what they|my kids|my children)",
-    r"\b(terrified|frightened)\b",
-    r"\b(not|never|do not feel|does not feel|no longer feel) safe\b(?! to (share|talk|open|say|be open|tell|express))|\bunsafe\b|\bin danger\b|\bdangerous\b",
-    r"\b(weapon|knife|gun|knives)\b",
-    r"\b(lock|locked|locks|locking) me\b",
-    r"\b(will not|won t|does not|do not) let me (leave|go out|see|talk to|have)\b",
-    r"\bcontrol\w* (my|me|everything|who i)\b|\bcontrolling\b",
-    r"\b(throw|threw|throws|throwing) (things|stuff|something|a|the|objects)\b",
-    r"\b(break|breaks|broke|smash\w*) (things|stuff|my)\b",
-    r"\b(restraining order|domestic|police|shelter|bruise\w*|black eye)\b",
-    r"\bscared to go home\b|\bscared of going home\b",
-    r"\bregret it if i (leave|left|go)\b",
-    r"\b(suicid\w*|end (my|their|them) life)\b",
-    r"\b(yell\w*|scream\w*|shout\w*|swear\w*) (at|in) (me|my face)\b",
-    r"\b(rough|physical) with me\b|\bgets? (rough|physical)\b|\bhands on me\b|\braised? (a|them|their) (hand|fist)\b",
-    r"\begg ?shells\b|\bstalk\w*|\bisolat\w* me\b|\bintimidat\w* me\b|\bintimidated by\b",
-    r"\b(they|partner) (is|are|can be|gets?) (so |really |very )?(intimidating|a bully)\b|\bbull(y|ies|ied|ying) me\b",
-    r"\bcheck\w* where i am\b|\btracker\b|\bmonitor\w* everything\b|\bcuts? me off from\b",
-    r"\bhide\b.*\bwhen (they|partner) (is|are|gets?) (angry|mad|drunk)\b|\btwist\w* my\b|\bshak\w* me\b",
-    r"\bflinch\w*|\bblock\w* the (door|way)\b|\bregret it if i (tell|leave|left|go|say)\b",
-    r"\b(track|tracks|tracking|monitor\w*|spy\w*|spies) (on )?(me|my (phone|location|messages|texts|email))\b|\bcheck\w* up on me\b|\bgo\w* through my phone\b",
-    r"\b(afraid|scared|frightened|terrified) to (go|be) (home|alone)\b|\bescap\w*|\b(leave|go) .*\b(afraid|scared|frightened)\b",
-    r"\bcontrol\w* (all|the) (money|finances|bank|accounts?)\b|\bkeeps? me from\b|\bcalls? me (names|stupid|worthless|useless|ugly|fat|a \w+)\b",
-    r"(?<!passive )\baggressive\b|\b(aggression|wreck\w* my|pull\w* my hair|spit\w* (on|at) me|sexual\w*)\b|\bkick\w* (me|the (door|wall)|things)\b",
-    r"\b(push|pushed|pushes|pushing|shoves?) (the kids|the children|them around)\b|\bgets? (mean|nasty|scary|frightening)\b",
-    r"\b(force|forces|forced|forcing|pin|pinned|pins|hold me down|held me down|trap\w*) me\b",
-    r"\b(take|takes|took|taking|hide|hides|hid) (away )?(my|the) (kids|children|keys|car keys|passport|money|phone|wallet)\b",
-    r"\b(afraid|scared|frightened|worried|fear) (that )?(they|partner) (will|would|might|could|is going to|are going to|gets?) (hurt|hit|snap|lose it|explode|kill|do something|get violent|get physical)",
-    r"\b(afraid|scared|frightened) (when|whenever|every time|if) (they|partner) (gets?|is|are|drinks|drink|comes home)\b",
-    r"\b(temper|rage|raging|explode\w*|lose it|loses it|snaps) .*\b(afraid|scared|frightened)\b",
-    r"\b(afraid|scared|frightened) .*\b(temper|rage|raging|explode\w*|lose it|loses it|snaps)\b",
-    r"\b(be|you will be|you would be|i would be|i will be) sorry\b",
-    r"\b(they|partner|it) (really |sometimes |often )?(scares|frightens|terrifies) me\b",
-    r"\bfor my (life|safety)\b|\bcall(ed)? the (cops|police)\b|\b(911|999)\b",
+from intents.normalize import normalize
+from intents.risk_model import NONE, RiskModel
+
+SELF_HARM = "self_harm"
+ABUSE = "abuse"
+KINDS = (SELF_HARM, ABUSE)
+
+WINDOW = 48
+"""Words screened at once; long sentences are screened in overlapping windows."""
+OVERLAP = 12
+"""Words two windows share, so no phrase is cut in half (the longest rule spans fewer)."""
+MODEL_THRESHOLD = 5.0
+"""Log-odds of risk over none above which the learned model alone calls for care
+(tuned on tests/data/safety/tune.txt; see bench/safety.py)."""
+NEGATION_REACH = 3
+"""Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
+
+
+@dataclass(frozen=True)
+class Risk:
+    """Why an utterance needs care instead of coaching."""
+
+    kind: str
+    """``self_harm`` or ``abuse``."""
+    cue: str
+    """The name of the rule that fired: safe to log, unlike the user's words."""
+    partner: bool = False
+    """Self-harm of the partner ("she says she wants to die"), not the user's own."""
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    kind: str
+    triggers: tuple[str, ...]
+    """Word beginnings the pattern cannot match without: a cheap test that skips
+    most rules for most requests (the whole screen stays well under a millisecond)."""
+    pattern: re.Pattern[str]
+    negatable: bool
+    """A "not"/"never" just before the cue cancels it."""
+
+
+_NEGATORS = frozenset({"not", "never", "no", "nor"})
+
+# Vocabulary of the folded text (see _fold): a person doing harm is "they" or
+# "partner"; the user is "i", "me", "my", "myself"; the partner's own self is
+# "themself"; "them" is the partner as object.
+_P = r"(?:they|partner)"
+_GAP = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,3}"
+"""Up to three words that are not a negation: "he has [really] hit me"."""
+_GAP2 = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,2}"
+_ME = r"(?:me|my (?:\w+ )?(?:face|head|neck|throat|arm|arms|wrist|hair|body|chest|stomach|back|leg|legs))"
+_KIDS = r"(?:(?:the|our|my|their|them|your) (?:kids?|child|children|son|daughter|baby|babies|dog|dogs|cat|cats|puppy|pet|pets))"
+_FEAR = r"(?:afraid|scared|frightened|terrified|fearful|petrified)"
+_HURT_VERBS = (
+    r"(?:hit|hits|hitting|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|shov(?:e|es|ed|ing)|"
+    r"push(?:es|ed|ing)?|chok(?:e|es|ed|ing)|strangl(?:e|es|ed|ing)|throttl(?:e|es|ed|ing)|smack(?:s|ed|ing)?|"
+    r"beat|beats|beating|beaten|bit|bites|biting|hurt|hurts|hurting|harm(?:s|ed|ing)?|attack(?:s|ed|ing)?|"
+    r"assault(?:s|ed|ing)?|grab(?:s|bed|bing)?|shak(?:e|es|ing)|shook|drag(?:s|ged|ging)?|burn(?:s|ed|t|ing)?|"
+    r"stab(?:s|bed|bing)?|knock(?:s|ed|ing)?|spit|spits|spat|threw|throws|throw|throwing|bruis(?:e|es|ed)|"
+    r"smash(?:es|ed|ing)?|choke ?slam\w*|headbutt(?:s|ed|ing)?|elbow(?:s|ed|ing)?|scratch(?:es|ed|ing)?|"
+    r"pinch(?:es|ed|ing)?|batter(?:s|ed|ing)?|squeez(?:e|es|ed|ing)|twist(?:s|ed|ing)?|bash(?:es|ed|ing)?)"
+)
+_NOT_ACCIDENT = (
+    r"(?! (?:shaving|cooking|chopping|ironing|by accident|accidentally|at work|working|on (?:the |a )?(?:oven|stove|pan|"
+    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
+    r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to))"
+)
+"""Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
+_SELF = r"(?:myself|themself|my self|my own life|their own life)"
+_PILLS = r"(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|sleeping pills|painkillers|antidepressants)"
+
+_SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
+    ("suicide", ('suicid', 'kill'),
+     r"\bsuicid\w*|\bkill (?:my|them)self\b", True),
+    ("self-harm", ('self', 'cutter'),
+     r"\bself (?:harm\w*|injur\w*|destruct\w*)|\bselfharm\w*|\bcutter\b", False),
+    ("harm-self", ('myself', 'themself', 'self', 'life'),
+     rf"\b(?:kill\w*|hurt\w*|harm\w*|cut|cuts|cutting|burn\w*|hang\w*|shoot\w*|drown\w*|starv\w*|"
+                  rf"poison\w*|overdos\w*|punish\w*|scratch\w*|hit\w*|off|end\w*|take|took|taking|top|tops|topped|topping|"
+                  rf"punch\w*|bang\w*|bash\w*|starve\w*) {_SELF}\b{_NOT_ACCIDENT}", False),
+    ("end-it", ('end', 'life'),
+     r"\bend(?:ing|s|ed)? (?:it all|everything|my life|their life|it for good|my own life)\b"
+               r"|\b(?:about|of|on) ending (?:it|things|my life)\b|\bend it tonight\b|\btake my (?:own )?life\b", False),
+    ("want-die", ('die', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
+     r"\b(?:want|wanted|wants|wanting|ready|going|planning|plan|deserve|deserves|like|waiting) to die\b"
+                 r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
+                 r"|\bnever been born\b"
+                 r"|\bwan(?:na|t ta) die\b|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b"
+                 r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wish i had been|be better) dead\b"
+                 r"|\bwish i (?:had never been born|was never born|could disappear|would not wake up|did not wake up)\b"
+                 r"|\bthinking (?:a lot )?about (?:dying|death|killing|jumping|the bridge|pills|hanging|my funeral)\b", True),
+    ("better-off", ('better', 'happier'),
+     r"\bbetter off without (?:me|them|him|her)\b(?! (?:at|in|around) (?:the|this))"
+                   r"|\bbetter off if i (?:was|were|had|did|died|disappeared|left this)\b"
+                   r"|\b(?:world|everyone|everybody|family|kids) (?:would|will) be (?:happier|better) without me\b", False),
+    ("not-here", ('want', 'reason', 'point', 'worth', 'wake', 'can', 'tired', 'sick', 'disappear', 'done', 'give', 'will', 'thought', 'thinking', 'think', 'hope', 'wish', 'pray', 'only', 'no', 'would', 'need'),
+     r"\b(?:do not|dont|did not|does not) want to (?:be here|be alive|live|exist|wake up|go on|keep going|be around)\b"
+                 r"|\bno (?:reason|point|will) (?:for (?:me|them) )?(?:to|in) (?:live|living|go on|going on|being alive|being here|wake up|stay alive|staying alive|be here|be alive)\b"
+                 r"|\b(?:hope|wish|pray) i (?:\w+ )?(?:do not|never|would not|will not|did not|dont) wake up\b"
+                 r"|\b(?:thoughts|thinking|think|thought) (?:\w+ )?about (?:just )?not (?:existing|being here|being alive|living|waking up|being around)\b"
+                 r"|\b(?:will not|would not) be (?:around|here) (?:much longer|for much longer|for long|by (?:the )?(?:summer|christmas|spring|winter|autumn|fall|then|next)|anymore|any more)\b"
+                 r"|\bthe only (?:thing|reason|one|ones) (?:stopping|keeping) me\b|\bonly (?:thing|reason) keeping me (?:alive|here|going)\b"
+                 r"|\bno way out\b|\b(?:will not|would not) need (?:anything|it|them|any of it) (?:soon|much longer|anymore|where)\b"
+                 r"|\b(?:not|is not) worth (?:living|it anymore|being alive)\b|\bwhat is the point of (?:living|life|being alive|going on|anything)\b"
+                 r"|\b(?:sleep|fall asleep|go to sleep) and (?:never|not) wake up\b|\bnever wake up\b"
+                 r"|\bcan not (?:go on|keep going|do this anymore|take (?:it|this|the pain) anymore|take it any more|live like this)\b"
+                 r"|\b(?:tired|sick) of (?:living|being alive|life|existing)\b|\bdisappear\w* (?:forever|for good|for ever)\b"
+                 r"|\bwant to disappear\b|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b", False),
+    ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
+     r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
+                  r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am gone\b|\bif i (?:died|disappeared)\b", False),
+    ("means", ('note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
+     rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
+              rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my|the|a) (?:headache|cold|flu|doctor|pharmacy))"
+              r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )|\bjump(?:ing|ed)? (?:off|from|in front of)\b"
+              r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
+              r"|\b(?:googled|looked up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|bridge|roof|lethal|to die|dose|hang|hanging)\b"
+              r"|\bhow many (?:pills|tablets|of them|sleeping) (?:\w+ ){0,2}(?:take|takes|would|to)\b"
+              r"|\b(?:train|railway) (?:tracks|line)\b|\bin front of (?:a|the) (?:train|bus|truck|lorry|car)\b"
+              r"|\bwalk\w* into (?:the )?(?:sea|ocean|river|lake|traffic|water)\b"
+              r"|\b(?:crash\w*|drive|driving|drove|steer\w*) (?:\w+ ){0,3}(?:on purpose|into (?:a|the) (?:tree|wall|truck|lorry|river|oncoming))\b"
+              r"|\b(?:worked out|figured out|planned|plan|know|decided|thought about|thinking about|thought through) (?:exactly )?(?:how|when|where) (?:i|they) (?:would|will|am going to|is going to|are going to|could) do it\b"
+              r"|\b(?:going to|gonna|might|will|about to) do something (?:stupid|drastic)\b"
+              r"|\b(?:razor|blade|blades)\b|\b(?:slit|cut|cutting) (?:my|their|them) (?:wrists?|arms?|legs?|thighs?)\b"
+              r"|\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:wrote|written|writing|left) (?:a |my )?goodbye\b"
+              r"|\b(?:texted|messaged|sent|said|says) (?:me |us |everyone )?(?:a )?goodbye\b|\bsaying goodbye to (?:people|everyone|everybody|my)\b"
+              r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
+              r"|\b(?:the|a) bridge tonight\b"
+              r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?$", False),
+)
+
+_SELF_HARM_RULES += (
+    ("self-injury", ("scratch", "cut", "relaps", "hid", "mark", "scar", "bang", "till", "until", "bleed", "burn"),
+     r"\b(?:till|until) (?:i|they|it|them) (?:\w+ )?bleeds?\b|\bcut again\b|\brelapsed\b"
+     r"|\b(?:hide|hides|hid|hiding|cover\w*) (?:the |my |their |them )?(?:marks|scars|cuts|burns)\b"
+     r"|\b(?:marks|scars|cuts|burns) (?:on|all over) (?:my|their|them) (?:arms?|wrists?|thighs?|legs?|stomach)\b"
+     r"|\bbang\w* my head (?:on|against)\b|\bscratch\w* my (?:arms|skin|wrists|legs)\b", False),
+)
+
+_ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
+    ("violence", ('squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
+     rf"\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?!the kids)\w+| up\b| off\b| with (?:the truth|a|an|that)|feelings)", True),
+    ("violence-done", ('hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'beat', 'attack', 'assault', 'rape', 'knock', 'thrown', 'burn', 'bitten', 'hurt', 'smack', 'batter'),
+     rf"\b(?:i|kids|children) (?:was|were|got|get|have been|has been|been|am|are|keep getting) "
+                      rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
+                      rf"assaulted|raped|knocked (?:down|over|out|about|around)|thrown|burned|bitten|hurt|smacked|battered)\b"
+                      r"(?! (?:on|at|in) (?:the )?(?:game|match|chess|work|cards|football|tennis))", True),
+    ("throat", ('throat', 'neck', 'breath', 'air'),
+     r"\b(?:hands?|arm|arms|fingers) (?:around|round|on|over|across) (?:my|me) (?:throat|neck|mouth)\b"
+               r"|\b(?:by|grab\w*|squeez\w*|grip\w*|held|hold\w*) (?:\w+ )?(?:my )?(?:throat|neck)\b|\bcould not breathe\b"
+               r"|\b(?:cut|cuts|cutting) off my (?:air|breathing)\b", False),
+    ("restrain", ('fell', 'walked', 'pin', 'held', 'hold', 'trap', 'corner', 'knock', 'block', 'rough', 'physical', 'violent', 'rais', 'hands', 'bruis', 'black', 'split', 'broken', 'punch', 'kick', 'hit', 'smash', 'bang', 'slam'),
+     r"\b(?:pin|pins|pinned|pinning|held|holds|hold|holding|trap\w*|corner\w*) me (?:down|against|to|in)\b"
+                 r"|\bknock\w* me (?:about|around|down|over|out)\b|\bblock\w* the (?:door|doorway|exit|way out)\b"
+                 r"|\b(?:rough|physical|violent) with me\b|\bgets? (?:rough|physical|violent)\b"
+                 r"|\brais\w* (?:a|their|them|the) (?:hand|fist|fists)\b|\bhands on me\b"
+                 r"|\b(?:bruise|bruises|bruised|black eye|split lip|broken rib)\b"
+                 r"|\b(?:punch\w*|kick\w*|hit|hits|smash\w*) (?:the |a |holes in the )?(?:wall|walls|door|doors|table)\b"
+                 r"|\bi fell but it was\b|\b(?:tell|told|say|said) (?:\w+ ){0,3}i (?:fell|walked into)\b", True),
+    ("thrown-at", ('threw', 'throw', 'hurl', 'chuck', 'broke', 'break', 'smash', 'destroy'),
+     r"\b(?:threw|throws|throw|throwing|thrown|hurl\w*|chuck\w*) (?:\w+ ){0,3}at (?:me|my)\b"
+                  rf"|\b(?:broke|breaks|break|smash\w*|destroy\w*) my (?:\w+ )?(?:phone|arm|nose|jaw|rib|ribs|wrist|finger|things|stuff|glasses)\b", True),
+    ("sexual", ('unless', 'until', 'when', 'owe', 'share', 'post', 'sent', 'send', 'leak', 'threat', 'rap', 'sex', 'forc', 'pressur', 'push', 'guilt', 'coerc', 'make', 'made', 'bull', 'consent', 'stop', 'take', 'touch', 'grop', 'ignor', 'no'),
+     r"\brap(?:e|ed|es|ing|ist)\b|\bsexual\w* (?:assault\w*|abus\w*|coerc\w*|forc\w*|violen\w*)"
+               r"|\b(?:force|forces|forced|forcing|pressur\w*|push\w*|guilt\w*|coerc\w*|make|makes|made|bully|bullies) me (?:\w+ ){0,2}(?:into|to) (?:\w+ ){0,2}(?:sex|sexual|sleep with|intimate|things i do not want)\b"
+               r"|\bsex (?:\w+ ){0,2}(?:i|when i) (?:do not|did not|dont) want\b|\bwithout my consent\b"
+               r"|\b(?:does not|do not|did not|will not|would not|never) (?:stop|take no|listen|care) (?:\w+ )?when i (?:say|said|tell|told|beg|cry) (?:no|stop|them to stop)\b"
+               r"|\b(?:touch\w*|grop\w*) me (?:\w+ ){0,3}(?:when|after|even though) i (?:say|said|told|do not|did not)\b"
+               r"|\bignor\w* (?:me saying|my) no\b|\bnot take no for an answer\b"
+               r"|\bforc\w* (?:themself|them|their self) on me\b|\bowe (?:them|partner) sex\b|\b(?:unless|until) i (?:sleep with|have sex|do it|give in)\b"
+               r"|\bwhen i say no (?:\w+ ){0,4}(?:keeps? going|carr(?:y|ies) on|does it anyway|continues|anyway)\b"
+               r"|\b(?:shared|share|shares|posted|post|sent|send|leaked|leak|threat\w* to (?:share|post|send|leak)) (?:\w+ ){0,2}(?:intimate|nude|naked|private|sexual|explicit) (?:photos|pictures|pics|videos|images)\b", False),
+    ("tracking", ('prove', 'time', 'timing', 'log', 'delet', 'check', 'goes', 'calls', 'rings', 'texts', 'phones', 'tells', 'told', 'decide', 'who', 'where', 'what', 'ask', 'track', 'monitor', 'spy', 'spies', 'spied', 'stalk', 'install', 'put', 'hid', 'plant', 'read', 'go', 'went', 'check', 'demand', 'make', 'want', 'location'),
+     r"\b(?:track|tracks|tracked|tracking|monitor\w*|spy|spies|spied|spying|stalk\w*) (?:on )?(?:me|my (?:\w+ )?(?:phone|location|messages|texts|email|emails|car|whereabouts|calls|every move|movements|browsing))\b"
+                 r"|\b(?:tracker|tracking app|spyware|stalkerware|spy app|location sharing on)\b"
+                 r"|\b(?:installed|install\w*|put|puts|hid|hidden|planted) (?:an? |some )?(?:app|tracker|software|something|gps|camera|cameras) (?:on|in) my\b"
+                 r"|\b(?:read|reads|reading|go through|goes through|going through|went through|check|checks|checking|checked) (?:all |every one of )?(?:of )?my (?:phone|messages|texts|emails?|dms|whatsapp|chats?|mail|diary|browser history|call log)\b"
+                 r"|\b(?:demands?|makes? me give|wants?) (?:\w+ )?my (?:passwords?|passcode|pin)\b|\bcheck\w* (?:up )?(?:on )?where i am\b"
+                 r"|\b(?:stalker|stalks me|stalking me)\b"
+                 r"|\bprove where i (?:am|was|have been)\b|\b(?:times|timing|timed) how long i\b"
+                 r"|\b(?:logs|logged|logging) (?:in )?(?:into|to|on to) my\b|\bdelet\w* (?:my )?messages from\b"
+                 r"|\b(?:checks|check|checking|goes through|went through) (?:all )?my (?:bank|bank account|accounts?|receipts|spending|car|bag|pockets)\b"
+                 r"|\b(?:calls|rings|texts|phones) me every (?:hour|half hour|ten minutes|few minutes|\w+ minutes)\b"
+                 r"|\b(?:tells|told|decides|decide) me (?:what to wear|who i can|where i can)\b|\b(?:who|where|what) i am (?:not )?allowed to\b"
+                 r"|\bask (?:\w+ )?permission (?:to|before|for)\b", True),
+    ("isolation", ('kid', 'child', 'son', 'daughter', 'dog', 'get', 'bag', 'let', 'allow', 'isolat', 'cut', 'keep', 'kept', 'lock', 'prisoner'),
+     r"\b(?:will not|does not|do not|did not|would not|never|not) (?:let|allow) me (?:\w+ )?(?:leave|go (?:out|anywhere|home|to)|see|talk to|call|visit|have (?:money|my own|a phone|a job|friends|access|a bank|any)|work|get a job|drive|use the car|out of)\b"
+                  r"|\bnot allowed (?:to )?(?:leave|go out|see|talk to|call|visit|have|work|drive)\b"
+                  r"|\bisolat\w* me\b|\bget the kids out of\b|\bbag packed\b|\b(?:cut|cuts|cutting|keep|keeps|kept|keeping) me (?:off|away) from\b"
+                  rf"|\b(?:lock|locks|locked|locking) (?:me|{_KIDS}) (?:in|out|up|inside|outside)\b|\bprisoner in my (?:own )?(?:home|house)\b", False),
+    ("money", ('money', 'paycheck', 'pay', 'wage', 'salary', 'bank', 'card', 'financ', 'account', 'benefit', 'saving', 'allowance', 'access'),
+     r"\b(?:take|takes|took|taking|control|controls|controlled|controlling|keep|keeps|kept|hid|hides|stole|steals|stealing) (?:all )?(?:of )?(?:my|our|the) (?:money|paycheck|pay|wages|salary|bank|cards?|finances|accounts?|benefits|savings)\b"
+              r"|\b(?:give|gives|gave) me an allowance\b|\bno access to (?:money|the money|my money|our money|the bank)\b", True),
+    ("documents", ('key', 'passport', 'id', 'document', 'paper', 'visa', 'phone', 'birth'),
+     r"\b(?:took|takes|take|taking|taken|hid|hides|hidden|hide|keep|keeps|kept|confiscat\w*|stole|steals|destroy\w*) "
+                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident))", True),
+    ("threat", ('leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
+     r"\bthreat\w*(?! (?:to|of) (?:leave|break up|divorce|go|move out|end (?:it|things|the relationship)|quit))"
+               r"|\b(?:said|says|say|told me|swore|swears) (?:\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
+               r"|\b(?:kill|hurt|hit|get) me if i (?:leave|left|go|tell|talk|say|call)\b|\bregret it if i\b"
+               r"|\b(?:i will|i would|you will|you would) be sorry\b|\bmake my life hell\b|\bnever see (?:the|my|our) (?:kids|children)\b"
+               r"|\btake (?:the|my|our) (?:kids|children) (?:away|from me)\b"
+               r"|\b(?:nobody|no one|noone) (?:would|will|is going to|could) (?:ever )?(?:find|believe|help) me\b|\bfind my body\b"
+               r"|\bif i (?:leave|left|go|went|tell|told) (?:\w+ ){0,3}(?:will|would|is going to) (?:find|hunt|come after|track) me\b"
+               r"|\b(?:i will|i would|you will|i am going to) regret (?:it|this|leaving)\b|\bknows where i live\b"
+               r"|\b(?:get|have|report) me (?:deported|arrested|sectioned|fired|locked up|taken away)\b"
+               rf"|\b{_P} (?:\w+ ){{0,2}}(?:will|would|going to|gonna|might|could) (?:\w+ )?kill me\b"
+               r"(?! if i (?:forgot|forget|missed|miss|was late|am late|spent|spend|ate|eat|lost|lose|broke|bought|told them (?:about|that)))", True),
+    ("weapon", ('gun', 'knife', 'knives', 'weapon', 'rifle', 'pistol', 'firearm', 'machete', 'bat'),
+     r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
+               r"(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
+    ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside'),
+     r"\b(?:follows|followed|following|watches|watched|watching) me (?:everywhere|home|to work|around|all the time|wherever)\b"
+                 r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing) up (?:\w+ )?(?:at|outside) my (?:work|job|house|home|place|door|flat|apartment|school|office)\b"
+                 r"|\b(?:will not|does not|would not) leave me alone\b|\b(?:outside|watching) my (?:house|home|window|flat)\b"
+                 r"|\bafter i (?:blocked|told them to stop|asked them to stop)\b|\bfake (?:accounts?|profiles?|numbers?) to\b"
+                 r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing|turning) up (?:\w+ )?(?:at|outside) my (?:\w+ )?(?:place|house|home|flat|work|job)\b", True),
+    ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet'),
+     rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*) {_KIDS}\b", True),
+    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch'),
+     rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|my (?:life|safety|kids|children))\b"
+                     rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
+                     rf"|\b(?:they|partner|it|that) (?:really |sometimes |often |kind of )?(?:scares|frightens|terrifies|intimidates) me\b|\bintimidat\w* me\b"
+                     rf"|\bfear (?:for|of) my (?:life|safety)\b|\bfor my (?:life|safety)\b"
+                     rf"|\b{_FEAR} (?:that )?{_P} (?:will|would|might|could|is going to|are going to|gonna|may) (?:\w+ )?(?:hurt|hit|kill|snap|explode|lose it|get violent|get physical|attack|do something|come after|find me|strangle|choke)"
+                     rf"|\b{_FEAR} (?:when|whenever|every time|if) {_P} (?:drinks|drink|gets|get|is|are|comes|come|loses|lose)\b"
+                     rf"|\b(?:coming|comes|come|gets|get|walks in|walk in) (?:home|through the door)\b(?: \w+){{0,10}} {_FEAR}\b"
+                     rf"|\b{_FEAR} (?:\w+ ){{0,6}}(?:when|before|until) {_P} (?:\w+ )?(?:comes|gets|come|get) home\b"
+                     r"|\bwalk\w* on egg ?shells\b|\bhid\w* (?:\w+ ){0,3}(?:from|when) (?:them|partner|they)\b|\bflinch\w*", True),
+    ("unsafe", ('safe', 'unsafe', 'danger'),
+     r"\b(?:not|never|do not|does not|no longer|dont) (?:feel )?safe(?! (?:to|enough to) (?:share|talk|open|say|tell|express|be (?:open|honest|myself)|cry))(?! (?:sharing|talking|opening|being))\b"
+               r"|\b(?:un|on) ?safe\b|\bin danger\b|\bdangerous\b(?! (?:game|sport|road|driver|driving|job|curve|levels?))", True),
+    ("abuse-named", ('abus', 'domestic', 'violen', 'restraining', 'protection', 'refuge', 'shelter', 'call', 'police', 'cop'),
+     r"\b(?:abus\w*|domestic violence|domestic abuse|violen\w*|restraining order|protection order|refuge|shelter)\b"
+                    r"(?! (?:as a (?:child|kid)|growing up|in (?:their|them) (?:childhood|last relationship|past)|video|games?|movies?|films?|shows?))"
+                    r"|\b(?:called|call|calling) (?:the )?(?:police|cops|911|999|000)\b", True),
 )
 
 
-def is_unsafe(normalized: str) -> bool:
-    """True when the text describes fear, threats, control or violence."""
-    return any(re.search(pattern, normalized) for pattern in _PATTERNS)
+@functools.cache
+def _rules() -> tuple[_Rule, ...]:
+    """Compiled on first use, so importing the module does no work."""
+    return _compile(_SELF_HARM_RULES, SELF_HARM) + _compile(_ABUSE_RULES, ABUSE)
+
+
+@functools.cache
+def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[_Rule, ...]]]:
+    """One pattern finds every trigger at a word start; each names the rules worth trying.
+
+    A trigger also names the rules of any shorter trigger it begins with ("rape"
+    wakes the rules triggered by "rap"), since the pattern reports the longest.
+    """
+    prefixes = sorted({t for rule in _rules() for t in rule.triggers}, key=len, reverse=True)
+    by_trigger = {
+        p: tuple(rule for rule in _rules() if any(p.startswith(t) for t in rule.triggers)) for p in prefixes
+    }
+    return re.compile(r"\b(" + "|".join(map(re.escape, prefixes)) + ")"), by_trigger
+
+
+def _compile(rules: tuple[tuple[str, tuple[str, ...], str, bool], ...], kind: str) -> tuple[_Rule, ...]:
+    return tuple(_Rule(name, kind, triggers, re.compile(pattern), negatable)
+                 for name, triggers, pattern, negatable in rules)
+
+
+_FIGURES = re.compile(
+    r"\b(?:substance|alcohol|drug|drugs|child|animal|elder) abuse\b|\bbeat me (?:at|in|to)\b"
+    r"|\b(?:hit|hits) (?:me )?(?:up|it off)\b|\bkill(?:ing)? (?:a |the )?(?:process|time|task|app|program|lights|engine|vibe|mood)\b"
+    r"|\bdying (?:to|of laughter|laughing)\b|\bdie (?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe)\b|\bend of (?:my|their) (?:rope|tether)\b|\bnearly died laughing\b|\bscary (?:movie|film|show|game|book)\b"
+    r"|\b(?:abusive|violent) (?:childhood|parents?|father|mother|dad|mum|mom|stepfather|ex of theirs)\b"
+)
+"""Senses that only look like danger; removed before the rules run."""
+
+
+class Screen:
+    """The rules, then the learned model for what the rules were never written for."""
+
+    def __init__(self, model: RiskModel | None = None, threshold: float = MODEL_THRESHOLD) -> None:
+        self._model = model
+        self._threshold = threshold
+
+    @classmethod
+    def learn(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str] = ()) -> Screen:
+        """A screen whose model learns from (label, text) lines and from coaching ``requests``
+        (every one of them a ``none``: what a worried partner asks this coach)."""
+        examples = [(label, words) for label, text in labelled for words in _words(text)]
+        examples += [(NONE, words) for text in requests for words in _words(text)]
+        return cls(RiskModel(examples))
+
+    def __call__(self, text: str) -> Risk | None:
+        """The Risk in ``text``, or None when it is safe to coach."""
+        risk = screen(text)
+        if risk is not None or self._model is None:
+            return risk
+        found: Risk | None = None
+        for words in _words(text):
+            kind, odds = self._model.judge(words)
+            if odds > self._threshold and (found is None or kind == SELF_HARM):
+                found = Risk(kind, "model", kind == SELF_HARM and _partner_speaks(words))
+        return found
+
+
+def screen(text: str) -> Risk | None:
+    """The first Risk the rules find in ``text``, self-harm before abuse, or None."""
+    found: Risk | None = None
+    triggers, by_trigger = _triggers()
+    for window in _windows(text):
+        named = {rule for hit in triggers.finditer(window) for rule in by_trigger[hit.group(1)]}
+        for rule in _rules():
+            start = _fires(rule, window) if rule in named else None
+            if start is None:
+                continue
+            if rule.kind == SELF_HARM:
+                return Risk(rule.kind, rule.name, _about_partner(window, start))
+            found = found or Risk(rule.kind, rule.name)
+            break
+    return found
+
+
+def is_unsafe(text: str) -> bool:
+    """True when ``text`` describes danger or despair."""
+    return screen(text) is not None
+
+
+def _fires(rule: _Rule, window: str) -> int | None:
+    """Where the rule first matches un-negated in ``window``, or None."""
+    for hit in rule.pattern.finditer(window):
+        if not rule.negatable or not _negated(window, hit.start()):
+            return hit.start()
+    return None
+
+
+def _negated(window: str, start: int) -> bool:
+    before = window[:start].split()[-NEGATION_REACH:]
+    return any(word in _NEGATORS for word in before)
+
+
+def _partner_speaks(words: list[str]) -> bool:
+    """The partner, not the user, is the one the words are about."""
+    return bool({"they", "partner", "themself"} & set(words)) and not {"i", "myself", "me"} & set(words)
+
+
+def _words(text: str) -> list[list[str]]:
+    return [window.split() for window in _windows(text)]
+
+
+def _about_partner(window: str, start: int) -> bool:
+    """Whose self-harm: the partner's when they are the nearest subject before the cue
+    ("he says he wants to die", "he'll kill himself"), the user's otherwise."""
+    before, cue = window[:start].split()[-5:], window[start:].split()[:4]
+    if "themself" in cue or "myself" in cue:
+        return "themself" in cue
+    for word in reversed(before):
+        if word in ("i", "me", "myself"):
+            return False
+        if word in ("they", "partner"):
+            return True
+    return False
+
+
+_SENTENCE = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\balthough\b", re.IGNORECASE)
+
+
+def _windows(text: str) -> list[str]:
+    """Sentences of folded words, long ones cut into overlapping windows."""
+    windows = []
+    for sentence in _SENTENCE.split(text):
+        words = _FIGURES.sub(" ~ ", " ".join(_fold(normalize(sentence, fold=False).split()))).split()
+        for start in range(0, max(len(words) - OVERLAP, 1), WINDOW - OVERLAP):
+            windows.append(" ".join(words[start : start + WINDOW]))
+    return [w for w in windows if w]
+
+
+_FOLD = {
+    "he": "they", "she": "they", "they": "they", "him": "them", "her": "them", "them": "them",
+    "his": "their", "hers": "their", "their": "their", "theirs": "their",
+    "himself": "themself", "herself": "themself", "themselves": "themself", "themself": "themself",
+}
+_PARTNER = frozenset({
+    "partner", "husband", "wife", "boyfriend", "girlfriend", "spouse", "fiance", "fiancee", "hubby",
+    "wifey", "bf", "gf", "missus", "ex", "exhusband", "exwife", "exboyfriend", "exgirlfriend", "fella",
+    "bloke", "man", "other",
+})
+
+
+def _fold(words: list[str]) -> list[str]:
+    """He/she/they become "they", partner nouns "partner"; "myself" stays "myself"."""
+    folded: list[str] = []
+    for word in words:
+        if word in _PARTNER and (word not in ("man", "other") or (folded and folded[-1] in ("my", "the"))):
+            while folded and folded[-1] in ("my", "the", "our", "partner", "ex"):
+                folded.pop()
+            folded.append("partner")
+        else:
+            folded.append(_FOLD.get(word, word))
+    return folded

@@ -87,8 +87,8 @@ def test_why_then_yes_reads_the_therapist(session, coach):
     assert coach[0].intro_quotes[0].speaker in session.respond(Match("affirm", None, 1.0)).text
 
 
-def test_safety_never_coaches(session, coach):
-    reply = session.hear("i'm afraid he'll hurt me if i bring it up")
+def test_safety_never_coaches(coach):
+    reply = Session(*coach, region="US").hear("i'm afraid he'll hurt me if i bring it up")
     assert reply.intent == "safety" and reply.technique is None
     assert "Hotline" in reply.text
     assert all(t.summary not in reply.text for t in coach[0].techniques)

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 
+from voice.errors import AudioInputError, VoiceError
 from voice.settings import load_settings
 
 _LOG = logging.getLogger(__name__)
@@ -85,7 +86,6 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     Returns a Heard per file, or the AudioInputError of a file that could not be read.
     """
-    from voice.errors import AudioInputError
     from voice.asr.recognize import hear_request, open_recognizer
 
     settings = load_settings(vars(args))
@@ -171,8 +171,6 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
 
 
 def listen(args: argparse.Namespace) -> int:
-    from voice.loop.replay import listen_command
-
     def show(event) -> None:
         print(f"you: {event.heard}\ncoach: {event.reply}", flush=True)
 
@@ -182,10 +180,28 @@ def listen(args: argparse.Namespace) -> int:
     return 0
 
 
+def listen_command(settings, input: str | None = None, output: str | None = None,
+                   events: str | None = None, push_to_talk: bool = False, save_audio: str | None = None,
+                   on_turn=None):
+    """`openup listen`: a recording when `input` is given, else microphone and speaker.
+
+    Raises VoiceError (one line) for what the user can fix: no microphone at start
+    (AudioInputError: the bare `openup` falls back to typed chat on it), no speaker,
+    no espeak-ng, an unreadable recording, --input without --output.
+    """
+    if input is None:
+        from voice.loop.live import run_live
+
+        return run_live(settings, push_to_talk, save_audio, events, on_turn)
+    if output is None:
+        raise VoiceError("--input needs --output, e.g. --output replies.wav (where the replies are rendered)")
+    from voice.loop.replay import run_recording
+
+    return run_recording(input, output, events, settings, push_to_talk, save_audio, on_turn=on_turn)
+
+
 def hands_free(args: argparse.Namespace) -> int:
     """Bare `openup`: listen on the microphone, or chat by keyboard when there is none."""
-    from voice.errors import AudioInputError
-
     try:
         return listen(args)
     except AudioInputError as error:

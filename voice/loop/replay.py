@@ -1,4 +1,4 @@
-"""The hands-free loop over a recorded conversation, and the loop's assembly (see voice/loop/live.py for devices).
+"""The hands-free loop over a recorded conversation (see live.py for the microphone).
 
 `run_recording` runs the loop over a WAV file and renders each reply into an output
 WAV at the time it would have been spoken, so the loop is tested and debugged without
@@ -11,109 +11,25 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
-from voice.audio.chunks import AudioChunk, wav_chunks, write_wav
-from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
-from voice.errors import VoiceError
+from voice.audio.chunks import AudioChunk
+from voice.audio.wavfile import wav_chunks
+from voice.loop.assembly import OnTurn, Summary, open_loop
 from voice.loop.events import EventLog, TurnEvent
-from voice.loop.machine import Ears, Loop, LoopConfig, Step, Turn
+from voice.loop.machine import Loop, Step, Turn
 from voice.settings import Settings
+from voice.tts.sentences import split_sentences
+from voice.tts.speakers import WavSpeaker, earcon
+from voice.tts.synthesis import Speech, Synthesizer, TtsSettings
 
 log = logging.getLogger(__name__)
-
-OnTurn = Callable[[TurnEvent], None]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """How a run went."""
-
-    turns: int
-    """Replies given (reprompts included)."""
-    stops: int
-    """Replies cut by "stop", the wake phrase or the button."""
-    seconds: float
-    """Length of the audio heard, in seconds."""
-
-
-def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
-              debug: bool = False) -> Loop:
-    """The loop with the catalog, a fresh session and the engine's recognizers."""
-    from content.catalog import load_catalog
-    from content.drills import load_drills
-    from intents.dialogue import Session
-    from intents.matcher import Matcher
-    from voice.asr.recognize import open_recognizer
-
-    catalog = load_catalog()
-    matcher = Matcher.from_catalog(catalog)
-    wake = settings.wake_phrase
-    where = dict(engine=settings.engine, model_dir=settings.model_dir, debug=debug)
-    domain, info = open_recognizer(domain_sentences=[*catalog.sentences(), wake], **where)
-    control, _ = open_recognizer(domain_sentences=control_sentences(wake), **where)
-    log.info("listening with %s", info.description)
-    ears = Ears(domain, control, lambda: open_recognizer(mode="open", **where)[0])
-    session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)
-    return Loop(session, matcher, ears,
-                LoopConfig(wake, settings.follow_up, push_to_talk),
-                Endpointer(EndpointConfig(silence=settings.silence)),
-                keep=_saver(save_audio) if save_audio else None)
-
-
-def control_sentences(wake_phrase: str) -> list[str]:
-    """What the control recognizer listens for: control words, the wake phrase, stop commands."""
-    from voice.asr.lm.domain import CONTROL_PHRASES
-    from voice.loop.stop_spotter import STOP_PHRASES
-
-    return list(dict.fromkeys([*CONTROL_PHRASES, wake_phrase, *STOP_PHRASES]))
-
-
-def _saver(folder: str | Path) -> Callable[[Utterance], None]:
-    """Writes every utterance to `folder` (only with --save-audio: audio is private)."""
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise VoiceError(f"cannot create {folder} for --save-audio: {exc.strerror}; choose another folder") from exc
-
-    def keep(utterance: Utterance) -> None:
-        try:
-            write_wav(folder / f"utterance-{utterance.start:09.2f}.wav", utterance.audio)
-        except OSError as exc:
-            log.warning("cannot save audio in %s: %s", folder, exc.strerror)
-
-    return keep
-
-
-def listen_command(settings: Settings, input: str | None = None, output: str | None = None,
-                   events: str | None = None, push_to_talk: bool = False, save_audio: str | None = None,
-                   on_turn: OnTurn | None = None) -> Summary:
-    """`openup listen`: a recording when `input` is given, else microphone and speaker.
-
-    Raises VoiceError (one line) for what the user can fix: no microphone at start
-    (AudioInputError: the bare `openup` falls back to typed chat on it), no speaker,
-    no espeak-ng, an unreadable recording, --input without --output.
-    """
-    if input is not None:
-        if output is None:
-            raise VoiceError("--input needs --output, e.g. --output replies.wav (where the replies are rendered)")
-        return run_recording(input, output, events, settings, push_to_talk, save_audio, on_turn=on_turn)
-    from voice.loop.live import run_live
-
-    return run_live(settings, push_to_talk, save_audio, events, on_turn)
-
-
-# -- recorded conversations ----------------------------------------------------------
 
 
 def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: str | Path | None,
                   settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
                   synthesizer=None, loop: Loop | None = None, on_turn: OnTurn | None = None) -> Summary:
     """Run the loop over a recording; replies go into `output_wav` where they would play."""
-    from voice.tts.speakers import WavSpeaker
-    from voice.tts.synthesis import Synthesizer, TtsSettings
-
     chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
     loop = loop or open_loop(settings, push_to_talk, save_audio)
     synthesizer = synthesizer or Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
@@ -168,8 +84,6 @@ class Render:
         elif step.action == "stop":
             self._cut(step.at)
         else:
-            from voice.tts.speakers import earcon
-
             self.finish()
             self.speaker.pad_to(step.at)
             self.speaker.play(earcon(self.speaker.rate))
@@ -206,8 +120,6 @@ class Render:
         self._write(playing, min(len(playing.pcm), 2 * samples), interrupted=True)
 
     def _write(self, playing: _Playing, size: int, interrupted: bool) -> float:
-        from voice.tts.synthesis import Speech
-
         self.speaker.pad_to(playing.start)
         self.speaker.play(Speech(playing.pcm[:size], self.speaker.rate, playing.text))
         end = playing.start + size / 2 / self.speaker.rate
@@ -222,6 +134,4 @@ class Render:
 
 
 def _sentences(text: str) -> list[str]:
-    from voice.tts.sentences import split_sentences
-
     return list(split_sentences(text)) or [text]
