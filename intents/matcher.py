@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from content.catalog import Catalog
 from intents.normalize import normalize
 from content.care import load_screen_examples
-from intents.safety import Risk, Screen
+from intents.care.screen import Risk, Screen
 from intents.scope import about_someone_else
 from intents.wording import features, stem_words
 
@@ -129,11 +129,11 @@ class Matcher:
         examples = [
             (f"tip:{t.id}", phrase) for t in catalog.techniques for phrase in t.phrases + t.situations
         ]
-        # Safety is no label in this contest: the screen runs first (intents.safety),
+        # Safety is no label in this contest: the screen runs first (intents.care.screen),
         # and its phrases here would pull "she is afraid of opening up" towards care.
         examples += [(intent, phrase) for intent, phrases in catalog.intent_phrases
                      for phrase in phrases if intent != "safety"]
-        requests = [phrase for label, phrase in examples if label != "fallback"]
+        requests = [phrase for _label, phrase in examples]
         return cls(examples, Screen.learn(load_screen_examples(), requests))
 
     def rank(self, text: str) -> Ranking:
