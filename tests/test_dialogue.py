@@ -213,3 +213,10 @@ def test_spoken_scripts_are_framed_and_credentials_said_in_words(session):
     quote = session.hear("who said that")
     assert "LCSW" in quote.text and "licensed clinical social worker" in quote.speech
     assert quote.speech.startswith("Here's how ")
+
+
+def test_lets_practise_validating_starts_that_drill(coach):
+    from content.drills import load_drills
+
+    reply = Session(*coach, load_drills()).hear("let's practise validating")
+    assert reply.intent == "practice" and reply.technique == "validate-feelings"

@@ -319,11 +319,12 @@ class Screen:
 
     def __call__(self, text: str) -> Risk | None:
         """The Risk in ``text``, or None when it is safe to coach."""
-        risk = screen(text)
+        windows = _windows(text)
+        risk = _screen_windows(windows)
         if risk is not None or self._model is None:
             return risk
         found: Risk | None = None
-        for words in _words(text):
+        for words in (window.split() for window in windows):
             for kind, odds in self._model.odds(words).items():
                 if odds > self._thresholds[kind] and (found is None or kind == SELF_HARM):
                     found = Risk(kind, "model", kind == SELF_HARM and _partner_speaks(words))
@@ -332,9 +333,13 @@ class Screen:
 
 def screen(text: str) -> Risk | None:
     """The first Risk the rules find in ``text``, self-harm before abuse, or None."""
+    return _screen_windows(_windows(text))
+
+
+def _screen_windows(windows: list[str]) -> Risk | None:
     found: Risk | None = None
     triggers, by_trigger = _triggers()
-    for window in _windows(text):
+    for window in windows:
         named = {rule for hit in triggers.finditer(window) for rule in by_trigger[hit.group(1)]}
         for rule in _rules():
             start = _fires(rule, window) if rule in named else None
