@@ -28,6 +28,10 @@ _PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yo
            "we": "you two", "us": "you two", "our": "your", "ours": "yours", "ourselves": "yourselves"}
 
 
+_LOWER_FIRST = frozenset({"he", "she", "they", "he's", "she's", "they're", "your", "you", "you're", "when", "every",
+                          "whenever", "if", "after", "the", "a", "an", "our", "his", "her", "their"})
+
+
 def situation_for(text: str, situations: tuple[Situation, ...]) -> Situation | None:
     """The first situation whose cue appears in ``text``, or None."""
     normalized = normalize(text)
@@ -35,7 +39,7 @@ def situation_for(text: str, situations: tuple[Situation, ...]) -> Situation | N
 
 
 def mirror(text: str) -> str | None:
-    """"she shuts down when I bring up money" -> "She shuts down when you bring up money";
+    """"she shuts down when I bring up money" -> "she shuts down when you bring up money";
     None for requests and questions, which need no echo, and for long descriptions."""
     plain = re.sub(r"[^\w' ]+", " ", text.replace("’", "'")).split()
     lower = " ".join(plain).lower()
@@ -43,8 +47,9 @@ def mirror(text: str) -> str | None:
         return None
     turned = [_PERSON.get(word.lower(), word) for word in plain]
     turned = ["were" if word == "was" and before == "you" else word for before, word in zip([""] + turned, turned)]
-    sentence = " ".join(turned)
-    return sentence[0].upper() + sentence[1:]
+    if turned[0].lower() in _LOWER_FIRST:
+        turned[0] = turned[0].lower()
+    return " ".join(turned)
 
 
 def first_tip(text: str, unheard: list[str]) -> str:

@@ -158,7 +158,7 @@ def test_the_experts_words_after_the_offer_give_the_quote(session, coach):
 
 def test_a_description_is_mirrored_in_the_users_words(session):
     reply = session.hear("she shuts down when I bring up money")
-    assert reply.text.startswith("She shuts down when you bring up money.")
+    assert reply.text.startswith("So she shuts down when you bring up money.")
     assert reply.technique == "try-something-new"
 
 
