@@ -127,8 +127,7 @@ class Loop:
         self._deadline: float | None = None
         self._question = False  # the last reply asked something
         self._reprompted = False
-        self._free_speech = False
-        self._ending = False
+        self._reply = None  # the dialogue's last reply (intents.dialogue.Reply) until the loop goes idle
         self._open: Recognizer | None = None
 
     # -- driver interface -----------------------------------------------------
@@ -160,7 +159,7 @@ class Loop:
         """The reply finished playing at `at` (seconds into the stream)."""
         if self.state != SPEAKING:
             return
-        if self._ending:
+        if self._reply is not None and self._reply.end:
             self._go_idle("the person said goodbye")
         else:
             self._listen(at, question=self._question)
@@ -234,11 +233,12 @@ class Loop:
 
     def _on_request(self, audio: Utterance, utterance: Utterance) -> list[Step]:
         """Decode `audio` (the utterance, or what follows its wake phrase) and answer it."""
-        recognizer = self._practice_recognizer() if self._free_speech else self.ears.domain
+        free_speech = self._reply is not None and self._reply.free_speech  # the dialogue asked for an attempt
+        recognizer = self._practice_recognizer() if free_speech else self.ears.domain
         began = self._clock()
         transcript = decode(recognizer, audio)
         decode_seconds = self._clock() - began
-        request = None if self._free_speech or self.config.push_to_talk else \
+        request = None if free_speech or self.config.push_to_talk else \
             strip_wake(transcript, self.config.wake_phrase, self.config.wake_score)
         if request is not None and not request.text:  # "hey coach" again: listen afresh
             self._listen(utterance.end, question=False)
@@ -246,15 +246,16 @@ class Loop:
         request = request or transcript
         if not request.text:  # noise, or nothing usable: keep waiting
             return []
-        return [self._answer(request, utterance, decode_seconds)]
+        return [self._answer(request, utterance, decode_seconds, free_speech)]
 
-    def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float) -> Step:
+    def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float,
+                free_speech: bool) -> Step:
         began = self._clock()
-        rhythm = measure_rhythm(utterance.audio) if self._free_speech else None  # an attempt
+        rhythm = measure_rhythm(utterance.audio) if free_speech else None  # an attempt
         reply = self.session.hear(transcript.text, transcript.words, rhythm, spoken=True)
-        self._free_speech = reply.free_speech
+        self._reply = reply
         self._question = reply.text.rstrip().endswith("?")
-        self._reprompted, self._ending = False, reply.end
+        self._reprompted = False
         self.state, self._deadline = SPEAKING, None
         turn = Turn(transcript.text, reply.intent, reply.technique, reply.confidence,
                     utterance.start, utterance.end, decode_seconds, self._clock() - began)
@@ -291,7 +292,7 @@ class Loop:
 
     def _go_idle(self, why: str) -> None:
         log.info("idle: %s; say %r to wake me", why, self.config.wake_phrase)
-        self.state, self._deadline, self._free_speech, self._ending = IDLE, None, False, False
+        self.state, self._deadline, self._reply = IDLE, None, None
 
 
 def reprompt() -> str:
