@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from voice.audio.resample import resample_pcm
 from voice.errors import SpeechOutputError
 from voice.settings import SPEAKING_RATE, Settings
 
@@ -76,19 +77,7 @@ class Speech:
 
     def at_rate(self, rate: int) -> Speech:
         """The same speech resampled to `rate` Hertz."""
-        return Speech(resample(self.pcm, self.rate, rate), rate, self.text)
-
-
-def resample(pcm: bytes, source: int, target: int) -> bytes:
-    """Linear-interpolation resampling of 16-bit mono PCM (plenty for speech)."""
-    if source == target or not pcm:
-        return pcm
-    import numpy as np
-
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-    positions = np.arange(round(len(samples) * target / source)) * (source / target)
-    resampled = np.interp(positions, np.arange(len(samples)), samples)
-    return np.clip(resampled.round(), -32768, 32767).astype("<i2").tobytes()
+        return Speech(resample_pcm(self.pcm, self.rate, rate), rate, self.text)
 
 
 class _Failed(Exception):
