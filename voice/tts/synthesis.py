@@ -19,11 +19,12 @@ import wave
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from voice.audio.resample import resample_pcm
 from voice.errors import SpeechOutputError
 from voice.settings import SPEAKING_RATE, Settings
+from voice.tts.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,13 @@ class Speech:
     def at_rate(self, rate: int) -> Speech:
         """The same speech resampled to `rate` Hertz."""
         return Speech(resample_pcm(self.pcm, self.rate, rate), rate, self.text)
+
+
+def by_sentence(synthesizer: Synthesizer, text: str) -> Iterator[Speech]:
+    """The reply as speech, one sentence at a time, each synthesised only when asked for:
+    playback starts after the first sentence, and a stop skips the rest unsynthesised."""
+    for sentence in split_sentences(text):
+        yield synthesizer.synthesize(sentence)
 
 
 class _Failed(Exception):
