@@ -120,7 +120,8 @@ def test_accusing_why_is_not_open(text, accusing):
 
 def test_issue_examples_are_not_praised(validate):
     praise = ("You named how they feel", "You kept it free of blame", "You named a feeling",
-              "Your question was open", "You asked rather than told")
+              "Your question was open", "You asked rather than told", "You let their feeling stand",
+              "You listened without jumping in")
     for text, line in [("don't worry, it'll be fine", 2), ("don't be so stressed, it's just work", 0),
                        ("you should just quit", 0), ("I understand, but you need to stand up for yourself", 0),
                        ("you always get moody when your mother calls", 2), ("why are you always so closed off", 1),
