@@ -1,8 +1,9 @@
 """Feedback rules for practice attempts: small pure functions on spoken text.
 
 Each rule answers one question a therapist would ask about an opening line (DESIGN §6):
-was it a question, an open one, an "I" statement, was a feeling named, was it free of
-blame? Spoken text has no punctuation we can trust, so every rule judges by wording.
+was it a question, an open one (not an accusing "why … always"), an "I" statement, was a
+feeling named (not waved away or a label), was it free of blame, and, when listening, free of
+advice and of dismissal (practice_listening)? Spoken text has no punctuation we can trust, so every rule judges by wording.
 Every rule takes the attempt as heard or typed and normalises it with `prepare` (lower
 case, contractions in one canonical form, hesitation sounds dropped; idempotent).
 Pace and pauses, which need timings, are in practice_pace.
