@@ -77,7 +77,7 @@ DISMISSAL = (
     r"|take it (so |too )?personally|let it get to you|think about it|feel bad|sweat it)\b"
     rf"|\b(don't|do not) (be|get|feel) (so |too |that |such a |all )?({_FEELING_OR_LABEL_RX}|silly|like that|a baby)\b"
     r"|\byou (don't|do not) (need|have) to (worry|stress|panic|be|feel|get)\b"
-    r"|\bstop (worrying|stressing|panicking|fretting|overthinking|dwelling|crying|being|feeling|thinking about it"
+    r"|\bstop (worrying|stressing|panicking|fretting|overthinking|overreacting|dwelling|crying|being|feeling|thinking about it"
     r"|sulking|moping|whining|complaining|getting)\b"
     rf"|\b(no|there is no|there isn't any|isn't any) (need|point|use) (to|in)( (be|feel|get|being|feeling|getting))?"
     rf"( (so|too|that|all))?( ({_FEELING_RX}))?\b|\bno point \w+ing\b"
