@@ -286,6 +286,9 @@ def main() -> None:
             score_rules("tuning as recognised text", spoken, show_errors=args.errors)
     for name, path in REFLECTION_SETS.items():
         score_reflections(name, load_reflections(path), show_errors=args.errors and name == "reflection tuning")
+        if name == "reflection tuning":
+            spoken = [(index, labels, as_recognised(text)) for index, labels, text in load_reflections(path)]
+            score_reflections("reflection tuning as recognised text", spoken, show_errors=args.errors)
     if not args.no_speech:
         score_pace(args.rates, args.voices)
     if args.asr:

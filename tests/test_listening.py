@@ -48,6 +48,7 @@ def test_advice_is_heard(validate, text):
     "you shouldn't have to stay late every night", "you have to stay late again, that sounds draining",
     "what did you think of it", "do you want to talk about it", "don't worry, it'll be fine",
     "try not to think about it", "so your boss keeps piling it on and you sound exhausted",
+    "why didn't you tell me you were sad", "i'm kind of sad, or maybe just tired", "you can just say it, i'm listening",
 ])
 def test_listening_is_not_advice(validate, text):
     assert checks(validate, text)["no_advice"] is True
@@ -68,7 +69,7 @@ def test_dismissal_is_heard(validate, text):
     "you're not overreacting, it was a lot", "of course you're worried, it's your mom",
     "you sound exhausted", "you deserve at least a heads up", "it makes sense to feel hurt",
     "you shouldn't have to deal with that alone", "it's just that nobody told you, and that hurts",
-    "you should just quit",
+    "you should just quit", "i'm overthinking again and i need to talk it through",
 ])
 def test_feeling_left_to_stand(validate, text):
     assert checks(validate, text)["no_dismissal"] is True
