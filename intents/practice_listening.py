@@ -24,7 +24,7 @@ _LABEL_RX = "|".join(sorted(LABELS))
 _DO = (r"tell|ask|talk|speak|say|quit|leave|call|text|message|email|write|plan|invite|find|look for|look into"
        r"|go|get|set|block|push|report|confront|delegate|apply|start|keep|make|take|put|send|sleep|rest|stand up"
        r"|try|visit|focus|breathe|meditate|ignore|skip|switch|stick|book|sign up|join|update|let (him|her|them)"
-       r"|just|say no|sort|figure|fix|deal|handle|organi[sz]e|prioriti[sz]e|journal|exercise|distract|avoid")
+       r"|just|say no|google|look up|read up|sort|figure|fix|deal|handle|organi[sz]e|prioriti[sz]e|journal|exercise|distract|avoid")
 
 _INSIST = (r"tell|ask|talk|speak|say|quit|leave|call|stand up|set|push|report|confront|stop|start|find|look for"
            r"|get out|go to|let (him|her|them)|text|message|email")
@@ -64,6 +64,7 @@ ADVICE = (
     r"|\bwhat you (need|should do|have to do|ought to do)\b|\byour best bet\b|\bmy advice\b"
     r"|\blet us (figure|fix|sort|make a plan|plan|work out|find|think of|come up)\b"
     r"|\bhere is what you\b|\bthe (answer|solution|trick|key) is\b"
+    r"|\bwhat (are you going to|will you|do you plan to|should you) do (about|now|next)\b"
 )
 """Advice and fixing, also as a question ("why don't you", "have you tried", "what if you")."""
 
@@ -123,6 +124,9 @@ DISMISSAL = (
     r"|\b(routine|standard) (test|check|thing)\b|\b(is|are) routine\b"
     r"|\bit could (always )?be worse\b|\bworse things\b|\byou will be fine\b"
     r"|\bget some perspective\b|\bfirst world problem\b"
+    r"|\b(try to |just |you have to |you need to )?(stay|think|be|keep it) (positive|optimistic)( thoughts)?\b"
+    r"|\bpositive thoughts\b|\bgood vibes\b|\b(god|the universe) has a plan\b|\bmeant to be\b"
+    r"|\b(not|aren't|isn't) worth (it|your time|the stress|worrying|getting upset|crying over)\b"
 )
 """Minimising, contradicting or hurrying the feeling: "don't worry", "at least", "it'll be fine",
 "it's just work", "you're overreacting", "everything happens for a reason", "cheer up"."""
