@@ -205,3 +205,10 @@ def test_reflection_tuning_set_as_recognised(validate, check):
     spoken = lambda t: " ".join(re.sub(r"[^a-z0-9 ]", " ", re.sub(r"['\u2019]", "", t.lower())).split())  # noqa: E731
     wrong = [text for line, labels, text in rows if checks(validate, spoken(text), line)[check] != labels[check]]
     assert len(wrong) <= 0.10 * len(rows), wrong
+
+
+def test_blame_tip_in_the_listening_drill_is_about_their_story(drills, validate):
+    listening = judge(validate, "you always get moody when your mother calls", line=2)
+    assert "'always'" in listening.remarks[0] and "their story" in listening.remarks[0]
+    opening = judge(drill_by_id(drills, "share-vulnerability"), "you always get moody when your mother calls")
+    assert "softer start" in opening.remarks[0]
