@@ -167,9 +167,9 @@ def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> di
         "their_feeling": partner.feeling[0] if partner else "",
         "pause": f"{measures.get('longest_pause', 0.0):.0f}",
         "future": ", not years ahead" if P.future_talk(text) else "",
-        "advice": _quote(P.advice_phrases(t), "the advice"),
+        "advice": _quote(P.advice_phrases(t), "the advice", t),
         "accusation": _quote_accusation(t),
-        "dismissal": _quote(P.dismissal_phrases(t), "words that play it down"),
+        "dismissal": _quote(P.dismissal_phrases(t), "words that play it down", t),
     }
 
 
@@ -179,12 +179,15 @@ def _quote_accusation(t: str) -> str:
     return f"'why … {found.group(2)}'" if found else "that"
 
 
-def _quote(found: tuple[str, ...], otherwise: str) -> str:
-    """The first phrase found, quoted (its first three words when longer than five); `otherwise` when none."""
+def _quote(found: tuple[str, ...], otherwise: str, t: str) -> str:
+    """The first phrase found, quoted (its first three words when longer than five, and "…" when the
+    sentence goes on: "'why don't you…'"); `otherwise` when none."""
     if not found:
         return otherwise
     words = found[0].split()
-    return f"'{' '.join(words if len(words) <= 5 else words[:3])}'"
+    phrase = " ".join(words if len(words) <= 5 else words[:3])
+    goes_on = re.search(re.escape(phrase) + r" \w", t) is not None
+    return f"'{phrase}…'" if goes_on else f"'{phrase}'"
 
 
 def _quote_blame(found: tuple[str, ...]) -> str:
