@@ -8,13 +8,13 @@ phase from one block to the next so block size never changes the result.
 
 from __future__ import annotations
 
+import numpy as np
+
 from voice.audio.chunks import RATE
 
 
 def lowpass_kernel(source_rate: int):
     """FIR taps cutting just below 8 kHz at source_rate (about 8 taps per rate ratio)."""
-    import numpy as np
-
     ratio = source_rate / RATE
     half = int(4 * ratio) + 1
     taps = np.arange(-half, half + 1, dtype=np.float64)
@@ -27,8 +27,6 @@ class Resampler:
     """Feed float32 mono blocks at source_rate; get float32 blocks at RATE."""
 
     def __init__(self, source_rate: int) -> None:
-        import numpy as np
-
         self.step = source_rate / RATE
         self.kernel = lowpass_kernel(source_rate) if source_rate > RATE else None
         self.history = np.zeros(0 if self.kernel is None else len(self.kernel) - 1, np.float32)
@@ -36,8 +34,6 @@ class Resampler:
         self.previous = None  # last filtered sample of the previous block
 
     def __call__(self, block):
-        import numpy as np
-
         if self.kernel is not None:
             extended = np.concatenate([self.history, block])
             self.history = extended[len(extended) - len(self.history):]

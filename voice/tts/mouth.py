@@ -89,8 +89,3 @@ class Mouth:
             except queue.Full:
                 continue
         return False
-
-
-def speak(text: str, speaker: Speaker, synthesizer: Synthesizer) -> bool:
-    """One-shot: say text through speaker (False if stopped)."""
-    return Mouth(synthesizer, speaker).say(text)
