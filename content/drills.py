@@ -14,6 +14,9 @@ contains, one spoken sentence), ``tip`` (the technique's advice, our own words).
 ``[[partner_lines]]`` (required when the focus has a ``reflection_*`` check)
     ``say`` (the partner's words the coach speaks), ``keep`` (content a reflection
     should carry, each item "word|synonym"), ``feeling`` (words naming their feeling).
+``also_trains`` (optional)
+    other technique ids this drill practises too ("good-listener" for reflective
+    listening), so a request to practise them starts this drill.
 ``[tips]``, ``[praise]`` (optional; required for focus checks in `REMARKS_IN_CONTENT`)
     check name = the remark the coach says when that check fails (tip) or passes (praise)
     in this drill; may quote `FACTS` as ``{name}``. Other checks have built-in remarks
@@ -46,7 +49,8 @@ FACTS = ("feeling", "blame", "filler", "wpm", "pace_advice", "their_feeling", "p
          "advice", "dismissal", "accusation")
 """Values a remark may quote as {name} (intents.feedback fills them in)."""
 
-_TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines", "tips", "praise")
+_TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines", "tips", "praise",
+             "also_trains")
 _TABLE_KEYS = {"examples": ("text", "good", "note", "line"), "partner_lines": ("say", "keep", "feeling")}
 
 
@@ -90,6 +94,8 @@ class Drill:
     """(check name, what to say when it fails) in this drill's words."""
     praise: tuple[tuple[str, str], ...] = ()
     """(check name, what to say when it passes) in this drill's words."""
+    also_trains: tuple[str, ...] = ()
+    """Other technique ids this drill practises too."""
 
 
 def load_drills(root: Path | str | None = None) -> tuple[Drill, ...]:
@@ -105,6 +111,12 @@ def load_drills(root: Path | str | None = None) -> tuple[Drill, ...]:
 def drill_by_id(drills: tuple[Drill, ...], drill_id: str) -> Drill | None:
     """The drill with this id, or None."""
     return next((d for d in drills if d.id == drill_id), None)
+
+
+def drill_for(drills: tuple[Drill, ...], technique_id: str | None) -> Drill | None:
+    """The drill that trains this technique: its own, else one that also trains it; None if none does."""
+    return drill_by_id(drills, technique_id or "") or next(
+        (d for d in drills if technique_id in d.also_trains), None)
 
 
 def _drill(path: Path) -> Drill:
@@ -123,6 +135,11 @@ def _drill(path: Path) -> Drill:
             raise ContentError(path, f"focus[{index}]", f"unknown check {name!r}; known: {', '.join(CHECK_NAMES)}")
     lines = _partner_lines(doc, path, needed=any(f.startswith("reflection_") for f in focus))
     tips, praise = _remarks(doc, "tips", path), _remarks(doc, "praise", path)
+    also = _lowered(doc, "also_trains", path, allow_empty=True) if "also_trains" in doc else ()
+    for index, other in enumerate(also):
+        if other not in TECHNIQUE_IDS or other == drill_id:
+            raise ContentError(path, f"also_trains[{index}]", f"{other!r} is not another technique id; known: "
+                               f"{', '.join(TECHNIQUE_IDS)}")
     for name in focus:
         for key, given in (("tips", tips), ("praise", praise)):
             if name in REMARKS_IN_CONTENT and name not in dict(given):
@@ -131,6 +148,7 @@ def _drill(path: Path) -> Drill:
         id=drill_id, title=text(doc, "title", path), setup=text(doc, "setup", path),
         goal=text(doc, "goal", path), tip=text(doc, "tip", path), focus=focus,
         examples=_examples(doc, path, len(lines)), partner_lines=lines, tips=tips, praise=praise,
+        also_trains=also,
     )
 
 

@@ -96,6 +96,8 @@ note = "n"
     ("acknowledge.toml", GOOD + '[tips]\nno_advice = "say {advise}"\n', "tips.no_advice"),
     ("acknowledge.toml", GOOD + '[praise]\nno_advice = ""\n', "praise.no_advice"),
     ("acknowledge.toml", 'tips = ["x"]\n' + GOOD, "tips"),
+    ("acknowledge.toml", 'also_trains = ["listening"]\n' + GOOD, "also_trains[0]"),
+    ("acknowledge.toml", 'also_trains = ["acknowledge"]\n' + GOOD, "also_trains[0]"),
 ])
 def test_broken_file_names_file_and_key(tmp_path, name, content, key):
     (tmp_path / name).write_text(content, encoding="utf-8")
