@@ -185,7 +185,7 @@ def energy_span(signal) -> float:
 
 def sphinx_words(signal, recognizer) -> tuple[pace.TimedWord, ...]:
     from voice.audio.chunks import AudioChunk
-    from voice.audio.wavfile import to_pcm16
+    from voice.audio.resample import to_pcm16
 
     audio = to_pcm16(signal)
     step = RATE // 10 * 2
@@ -244,7 +244,7 @@ def score_pace(rates: list[int], voices: list[str]) -> None:
 def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tuple[float, ...]:
     """True, energy-span, plain-count, words-only and audio-measured pace_wpm rates for one attempt."""
     from voice.audio.syllables import measure_rhythm
-    from voice.audio.wavfile import to_pcm16
+    from voice.audio.resample import to_pcm16
 
     clean = synthesise(text, rate, folder, voice)
     signal = noisy(clean)

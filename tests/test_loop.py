@@ -275,3 +275,18 @@ def test_a_practice_attempt_reaches_the_coach_with_its_measured_rhythm(coach, mo
     loop = Loop(session, matcher, ears, LoopConfig(follow_up=5.0), FakeEndpointer())
     Script((1.0, "hey coach let's practice"), (5.0, "how are you feeling about us right now")).run(loop, 10.0)
     assert heard[0] is None and isinstance(heard[1], SpeechRhythm)  # only the attempt is measured
+
+
+def test_the_loops_words_are_content_and_never_say_the_wake_phrase(tmp_path):
+    from content.errors import ContentError
+    from content.loop_words import load_loop_words
+    from voice.settings import WAKE_PHRASE
+
+    assert reprompt() == load_loop_words().reprompt and WAKE_PHRASE not in reprompt().lower()
+    broken = tmp_path / "loop.toml"
+    broken.write_text('reprompt = ""\n')
+    with pytest.raises(ContentError, match="loop.toml: reprompt"):
+        load_loop_words(broken)
+    broken.write_text('reprompt = "hi"\nreprompts = "typo"\n')
+    with pytest.raises(ContentError, match="loop.toml: reprompts"):
+        load_loop_words(broken)

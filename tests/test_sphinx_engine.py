@@ -115,7 +115,7 @@ def test_confidence_floor_turns_a_weak_hypothesis_into_nothing(domain):
 def test_noise_and_silence_give_no_transcript_through_the_voice_gate(domain_recognizer, tmp_path):
     from tests.speech import noise
     from voice.audio.wavfile import write_wav
-    from voice.audio.wavfile import to_pcm16
+    from voice.audio.resample import to_pcm16
 
     quiet, loud = noise(2.0, -70.0, "white", seed=3), noise(2.0, -25.0, "pink", seed=4)
     for name, samples in (("silence", quiet), ("noise", loud)):

@@ -15,6 +15,7 @@ import numpy as np
 
 from intents.practice_pace import SpeechRhythm
 from voice.audio.chunks import RATE
+from voice.audio.resample import from_pcm16
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def measure_rhythm(pcm: bytes, rate: int = RATE) -> SpeechRhythm:
     """Syllable nuclei and speech span of one utterance of 16-bit mono PCM at `rate` Hz."""
     if rate != RATE:
         raise AudioInputError(f"audio at {rate} Hz; resample it to {RATE} Hz before measuring its pace")
-    samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], "<i2").astype(np.float32) / 32768.0
+    samples = from_pcm16(pcm)
     if len(samples) < WINDOW + 2 * HOP:
         return SpeechRhythm(0, 0.0)
     voice, hiss = _band_energies(np, samples)

@@ -18,7 +18,7 @@ from typing import BinaryIO, Iterator
 import numpy as np
 
 from voice.audio.chunks import RATE, WIDTH, AudioChunk, rechunk
-from voice.audio.resample import Resampler
+from voice.audio.resample import Resampler, to_pcm16
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -140,12 +140,6 @@ def _to_float(raw: bytes, fmt: WavFormat):
         dtype, scale = ("<i2", 32768.0) if fmt.width == 2 else ("<i4", 2147483648.0)
         samples = np.frombuffer(raw, dtype=dtype).astype(np.float32) / scale
     return samples.reshape(-1, fmt.channels)
-
-
-def to_pcm16(signal) -> bytes:
-    """Float samples in -1..1 -> 16-bit little-endian bytes, clipped."""
-    scaled = np.clip(np.round(signal * 32768.0), -32768, 32767)
-    return scaled.astype("<i2").tobytes()
 
 
 def converted_blocks(path: str | Path, fmt: WavFormat, seconds: float = 5.0) -> Iterator[bytes]:
