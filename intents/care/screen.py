@@ -24,8 +24,12 @@ screened in linear time.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from dataclasses import dataclass
 
 from intents.normalize import normalize
@@ -316,6 +320,29 @@ class Screen:
         examples = [(label, words) for label, text in labelled for words in _words(text)]
         examples += [(NONE, words) for text in requests for words in _words(text)]
         return cls(RiskModel(examples))
+
+    @classmethod
+    def cached(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str], folder: Path) -> Screen:
+        """``learn``, or the model learned last time with the same examples and code, kept as
+        JSON in ``folder``: learning takes most of a second on a small board, loading 50 ms."""
+        labelled, requests = list(labelled), list(requests)
+        digest = hashlib.sha256(repr((labelled, requests)).encode())
+        for module in ("screen", "model"):
+            digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+        path = Path(folder) / f"screen-{digest.hexdigest()[:16]}.json"
+        try:
+            return cls(RiskModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # not cached yet, or unreadable: learn and try to keep it
+        screen = cls.learn(labelled, requests)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(screen._model.to_dict()), encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only home only costs the time to learn again
+        return screen
 
     def __call__(self, text: str) -> Risk | None:
         """The Risk in ``text``, or None when it is safe to coach."""
