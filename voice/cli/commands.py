@@ -116,7 +116,7 @@ def practice(args: argparse.Namespace) -> int:
     import json
 
     from content.drills import drill_by_id, load_drills
-    from intents.feedback import judge
+    from intents.practice.feedback import judge
 
     drills = load_drills()
     drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
@@ -152,7 +152,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
     """Feedback on a recorded attempt: JSON with --json, else printed and spoken."""
     import json
 
-    from intents.feedback import judge
+    from intents.practice.feedback import judge
     from voice.loop.attempt import hear_attempt
     from voice.asr.recognize import open_recognizer
 
