@@ -210,6 +210,20 @@ def hands_free(args: argparse.Namespace) -> int:
         return chat(args)
 
 
+def serve(args: argparse.Namespace) -> int:
+    from voice.serve.app import serve as serve_forever  # wyoming is imported only here
+    from voice.serve.conversations import StoreLimits
+    from voice.serve.server import ServeConfig
+
+    try:
+        limits = StoreLimits(args.idle_timeout, args.max_conversations)
+    except ValueError as error:
+        print(f"openup: {error}", file=sys.stderr)
+        return 2
+    settings = load_settings(vars(args))
+    return serve_forever(ServeConfig(args.uri, settings.region, limits))
+
+
 def doctor(args: argparse.Namespace) -> int:
     from voice.cli.doctor import run_doctor
 

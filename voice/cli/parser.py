@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--speaker", help="output device name or index")
     doctor.set_defaults(run=commands.doctor)
 
+    serve = sub.add_parser("serve", parents=[common], help="answer Home Assistant as a Wyoming intent-handling service")
+    serve.add_argument("--uri", default="tcp://127.0.0.1:10700", help="where to listen: tcp://HOST:PORT or unix://PATH")
+    serve.add_argument("--region", help="crisis lines for US, CA, GB, IE, AU or NZ (else the fallback)")
+    serve.add_argument("--idle-timeout", type=float, default=300.0, help="seconds before an idle conversation is forgotten")
+    serve.add_argument("--max-conversations", type=int, default=1000, help="most conversations remembered at once")
+    serve.set_defaults(run=commands.serve, log_level=logging.INFO)
+
     devices = sub.add_parser("devices", parents=[common], help="list microphones and speakers")
     devices.set_defaults(run=commands.devices)
 
