@@ -14,7 +14,7 @@ from wyoming.ping import Ping, Pong
 from wyoming.server import AsyncEventHandler
 
 from voice.serve.coach import Answer, Coach, Request
-from voice.serve.wire import ProtocolError, WireLimits, read_event
+from voice.serve.wire import ClientGone, ProtocolError, WireLimits, read_event
 
 _LOG = logging.getLogger(__name__)
 
@@ -38,10 +38,12 @@ class CoachHandler(AsyncEventHandler):
                 event = await read_event(self.reader, self._limits)
                 if event is None or not await self.handle_event(event):
                     break
+        except ClientGone as error:
+            _LOG.debug("client hung up: %s", error)
         except ProtocolError as error:
-            _LOG.warning("dropping a client: %s", error)
-        except (ConnectionError, asyncio.IncompleteReadError):
-            _LOG.debug("client went away mid-request")
+            _LOG.warning("dropping client %s: %s", self.writer.get_extra_info("peername") or "", error)
+        except ConnectionError as error:
+            _LOG.debug("client went away before its answer: %s", error)
         finally:
             await self.disconnect()
             self.writer.close()

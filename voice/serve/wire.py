@@ -32,6 +32,10 @@ class ProtocolError(ValueError):
     """The client sent something that is not a well-formed, bounded Wyoming event."""
 
 
+class ClientGone(ProtocolError):
+    """The stream ended in the middle of an event: the client hung up mid-request."""
+
+
 async def read_event(reader: asyncio.StreamReader, limits: WireLimits) -> Event | None:
     """The next event, or None at a clean end of stream; raises ProtocolError on bad input."""
     line = await _read_line(reader, limits.header_bytes)
@@ -57,7 +61,7 @@ async def _read_line(reader: asyncio.StreamReader, most: int) -> bytes | None:
         line = await reader.readuntil(b"\n")
     except asyncio.IncompleteReadError as error:
         if error.partial:
-            raise ProtocolError("stream ended inside a header line") from None
+            raise ClientGone("stream ended inside a header line") from None
         return None
     except asyncio.LimitOverrunError:
         raise ProtocolError(f"header line longer than {most} bytes") from None
@@ -70,7 +74,7 @@ async def _read_exactly(reader: asyncio.StreamReader, count: int) -> bytes:
     try:
         return await reader.readexactly(count)
     except asyncio.IncompleteReadError:
-        raise ProtocolError(f"stream ended before the {count} bytes the header claimed") from None
+        raise ClientGone(f"stream ended before the {count} bytes the header claimed") from None
 
 
 def _length(header: dict[str, Any], key: str, most: int) -> int:
