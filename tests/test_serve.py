@@ -171,6 +171,29 @@ def test_empty_input_is_not_handled(port):
     assert blank.data["context"] == {"conversation_id": "empty"}
 
 
+def test_an_unexpected_error_costs_one_connection_not_the_server(monkeypatch, caplog):
+    from intents.dialogue import Session
+    from voice.serve import app
+
+    class Fragile(Session):
+        def hear(self, text, *args, **kwargs):
+            if text == "boom":
+                raise RuntimeError("a bug")
+            return super().hear(text, *args, **kwargs)
+
+    def fragile_factory(catalog, matcher, drills, region):
+        return lambda: Fragile(catalog, matcher, drills)
+
+    monkeypatch.setattr(app, "session_factory", fragile_factory)
+    with LiveServer(ServeConfig(uri="tcp://127.0.0.1:0")) as server:
+        (lost,) = run(exchange(server.port, said("boom", "fragile")))
+        assert lost is None  # that connection closed without an answer
+        (tip,) = run(exchange(server.port, said("how do I get him to open up", "fragile")))
+        assert Handled.is_type(tip.type)
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "voice.serve.handler"]
+    assert len(errors) == 1 and "a bug" in str(errors[0].exc_info[1])  # logged with its traceback
+
+
 def test_ping_gets_pong_and_unknown_events_are_ignored(port):
     async def talk():
         async with AsyncTcpClient("127.0.0.1", port) as client:
@@ -401,10 +424,15 @@ def openup(*args: str, **kwargs) -> subprocess.Popen:
                             text=True, **kwargs)
 
 
-def test_a_bad_uri_is_one_line_and_exit_2():
-    process = openup("--uri", "http://nowhere")
+@pytest.mark.parametrize("flags, says", [
+    (("--uri", "http://nowhere"), "tcp://HOST:PORT"),
+    (("--idle-timeout", "0"), "idle timeout"),
+    (("--max-conversations", "0"), "at least one conversation"),
+])
+def test_bad_flags_are_one_line_and_exit_2(flags, says):
+    process = openup(*flags)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 2 and err.count("\n") == 1 and "tcp://HOST:PORT" in err
+    assert process.returncode == 2 and err.count("\n") == 1 and says in err
 
 
 def _listening(process: subprocess.Popen) -> str:

@@ -96,7 +96,3 @@ class Coach:
         if reply.end and request.conversation_id:
             self._store.forget(request.conversation_id)  # "stop": the next request starts afresh
         return Answer(reply.text, True, reply.intent, reply.technique, request.context, reply.end)
-
-    def conversations(self) -> int:
-        """How many conversations are remembered right now."""
-        return len(self._store)

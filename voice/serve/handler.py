@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from intents.dialogue import Session
 from wyoming.asr import Transcript
 from wyoming.event import Event
 from wyoming.handle import Handled, NotHandled
@@ -13,6 +12,7 @@ from wyoming.info import Describe, Info
 from wyoming.ping import Ping, Pong
 from wyoming.server import AsyncEventHandler
 
+from intents.dialogue import Session
 from voice.serve.coach import Answer, Coach, Request
 from voice.serve.wire import ClientGone, ProtocolError, WireLimits, read_event
 
@@ -44,6 +44,8 @@ class CoachHandler(AsyncEventHandler):
             _LOG.warning("dropping client %s: %s", self.writer.get_extra_info("peername") or "", error)
         except ConnectionError as error:
             _LOG.debug("client went away before its answer: %s", error)
+        except Exception:  # a bug must cost one connection, not the server; the traceback says where
+            _LOG.exception("closing a connection after an unexpected error")
         finally:
             await self.disconnect()
             self.writer.close()
