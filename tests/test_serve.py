@@ -285,6 +285,12 @@ def test_an_oversized_event_is_refused_and_the_server_keeps_serving(port, oversi
     assert still_serving(port)
 
 
+def test_a_silent_connection_is_closed():
+    with LiveServer(ServeConfig(uri="tcp://127.0.0.1:0", wire=WireLimits(quiet_seconds=0.2))) as server:
+        assert run(raw(server.port, b'{"type": "transcr')) == b""  # neither finished nor closed by the client
+        assert still_serving(server.port)
+
+
 def test_the_wire_reader_refuses_claims_over_its_limits():
     async def read(data: bytes, limits: WireLimits):
         reader = asyncio.StreamReader(limit=limits.header_bytes)

@@ -35,13 +35,15 @@ class CoachHandler(AsyncEventHandler):
         self._is_running = True
         try:
             while self._is_running:
-                event = await read_event(self.reader, self._limits)
+                event = await asyncio.wait_for(read_event(self.reader, self._limits), self._limits.quiet_seconds)
                 if event is None or not await self.handle_event(event):
                     break
         except ClientGone as error:
             _LOG.debug("client hung up: %s", error)
         except ProtocolError as error:
             _LOG.warning("dropping client %s: %s", self.writer.get_extra_info("peername") or "", error)
+        except TimeoutError:
+            _LOG.debug("closing a connection that stayed silent for %s s", self._limits.quiet_seconds)
         except ConnectionError as error:
             _LOG.debug("client went away before its answer: %s", error)
         except Exception:  # a bug must cost one connection, not the server; the traceback says where

@@ -26,6 +26,8 @@ class WireLimits:
     """Largest claimed ``data_length``, in bytes (a spoken request is a few hundred)."""
     payload_bytes: int = 65536
     """Largest claimed ``payload_length``, in bytes (the coach uses no payloads)."""
+    quiet_seconds: float = 300.0
+    """Longest wait for a client's next event before its connection is closed, in seconds."""
 
 
 class ProtocolError(ValueError):
