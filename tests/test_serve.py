@@ -20,9 +20,11 @@ from wyoming.handle import Handled, NotHandled
 from wyoming.info import Describe, Info
 from wyoming.ping import Ping
 
+from content.care import load_care
 from content.catalog import load_catalog
+from intents.dialogue import Session
+from intents.matcher import Matcher
 from voice import __version__
-from voice.serve import coach as coach_module
 from voice.serve.app import handler_factory, server_for
 from voice.serve.coach import Coach, Request, session_factory
 from voice.serve.conversations import ConversationStore, StoreLimits
@@ -33,6 +35,13 @@ HANG_GUARD = 20.0
 """Seconds before a test gives up waiting (a hang guard, never a speed check)."""
 
 CATALOG = load_catalog()
+CARE = load_care()
+MATCHER = Matcher.from_catalog(CATALOG)
+
+
+def care_reply(region: str) -> str:
+    """What a fresh Session for ``region`` answers to a disclosure of violence."""
+    return Session(CATALOG, MATCHER, care=CARE, region=region).hear("he hits me").text
 
 
 # -- a live server in a background thread ---------------------------------------
@@ -69,7 +78,7 @@ class LiveServer:
 
 @pytest.fixture(scope="module")
 def port():
-    with LiveServer(ServeConfig(uri="tcp://127.0.0.1:0")) as server:
+    with LiveServer(ServeConfig(uri="tcp://127.0.0.1:0", region="US")) as server:
         yield server.port
 
 
@@ -162,6 +171,7 @@ def test_a_disclosure_of_violence_gets_care_with_a_phone_number(port):
     (answer,) = run(exchange(port, said("he hits me", "care")))
     assert Handled.is_type(answer.type)
     assert re.search(r"\d", answer.data["text"])
+    assert answer.data["text"] == care_reply("US") != care_reply("GB")  # the server's region's lines
     assert not any(answer.data["text"].startswith(t.title) for t in CATALOG.techniques)
 
 
@@ -181,8 +191,8 @@ def test_an_unexpected_error_costs_one_connection_not_the_server(monkeypatch, ca
                 raise RuntimeError("a bug")
             return super().hear(text, *args, **kwargs)
 
-    def fragile_factory(catalog, matcher, drills, region):
-        return lambda: Fragile(catalog, matcher, drills)
+    def fragile_factory(catalog, matcher, drills, care, *_):
+        return lambda: Fragile(catalog, matcher, drills, care=care)
 
     monkeypatch.setattr(app, "session_factory", fragile_factory)
     with LiveServer(ServeConfig(uri="tcp://127.0.0.1:0")) as server:
@@ -352,12 +362,9 @@ def test_store_limits_must_be_sensible():
 # -- the coach without a network -------------------------------------------------------
 
 
-def coach(region=None, clock=None):
-    from intents.matcher import Matcher
-
-    matcher = Matcher.from_catalog(CATALOG)
+def coach(region="US", clock=None):
     kwargs = {"clock": clock} if clock else {}
-    return Coach(CATALOG, session_factory(CATALOG, matcher, (), region), StoreLimits(60, 10), **kwargs)
+    return Coach(CATALOG, session_factory(CATALOG, MATCHER, (), CARE, region), StoreLimits(60, 10), **kwargs)
 
 
 def test_stop_ends_the_conversation(port):
@@ -391,27 +398,24 @@ def test_the_users_words_are_logged_only_at_debug(caplog):
         answers.answer(Request(words, "private", None), lambda: None)
     info = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
     debug = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
-    assert any("safety" in line for line in info)
+    assert any("safety" in line and "abuse" in line for line in info)
     assert not any("hits" in line or "drinks" in line for line in info)
     assert any("drinks" in line for line in debug)
 
 
-def test_the_region_reaches_every_session_when_session_takes_it(monkeypatch):
-    made = []
+def test_discreet_care_replies_name_no_service():
+    answers = Coach(CATALOG, session_factory(CATALOG, MATCHER, (), CARE, "US", discreet=True), StoreLimits(60, 10),
+                    discreet=True)
+    text = answers.answer(Request("he hits me", "quiet", None), lambda: None).text
+    discreet = Session(CATALOG, MATCHER, care=CARE, region="US", discreet=True).hear("he hits me").speech
+    assert text == discreet != care_reply("US")
 
-    class RegionalSession:
-        def __init__(self, catalog, matcher, drills=(), region: str = "") -> None:
-            made.append(region)
 
-    class OldSession:
-        def __init__(self, catalog, matcher, drills=()) -> None:
-            made.append(None)
-
-    monkeypatch.setattr(coach_module, "Session", RegionalSession)
-    session_factory(CATALOG, None, (), "GB")()
-    monkeypatch.setattr(coach_module, "Session", OldSession)
-    session_factory(CATALOG, None, (), "GB")()
-    assert made == ["GB", None]
+def test_every_conversation_gets_the_region_s_crisis_lines():
+    for region in ("GB", "AU"):
+        answers = coach(region)
+        for conversation in ("one", "two"):
+            assert answers.answer(Request("he hits me", conversation, None), lambda: None).text == care_reply(region)
 
 
 # -- addresses, the command line and signals ----------------------------------------------
@@ -462,10 +466,10 @@ def test_sigterm_stops_the_server_cleanly(scheme):
                 from wyoming.client import AsyncClient
 
                 async with AsyncClient.from_uri(address.uri) as client:
-                    await client.write_event(said("how do I get him to open up", "sig"))
+                    await client.write_event(said("he hits me", "sig"))
                     return await client.read_event()
 
-            assert Handled.is_type(run(ask()).type)
+            assert run(ask()).data["text"] == care_reply("GB")  # --region reached the sessions
             if scheme == "unix":
                 assert socket_path.exists()
             process.send_signal(signal.SIGTERM)
@@ -478,7 +482,7 @@ def test_sigterm_stops_the_server_cleanly(scheme):
 
 
 def test_importing_the_cli_does_not_import_wyoming():
-    code = "import sys, voice.cli; print('wyoming' in sys.modules)"
+    code = "import sys, voice.cli.parser; print('wyoming' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False"
 

@@ -221,7 +221,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"openup: {error}", file=sys.stderr)
         return 2
     settings = load_settings(vars(args))
-    return serve_forever(ServeConfig(args.uri, settings.region, limits))
+    return serve_forever(ServeConfig(args.uri, settings.region, settings.discreet, limits))
 
 
 def doctor(args: argparse.Namespace) -> int:

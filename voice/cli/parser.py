@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", parents=[common], help="answer Home Assistant as a Wyoming intent-handling service")
     serve.add_argument("--uri", default="tcp://127.0.0.1:10700", help="where to listen: tcp://HOST:PORT or unix://PATH")
-    serve.add_argument("--region", help="crisis lines for US, CA, GB, IE, AU or NZ (else the fallback)")
+    serve.add_argument("--region", help="country code for crisis lines: US, CA, GB, IE, AU, NZ, or other (default: locale)")
+    serve.add_argument("--discreet", action="store_true", default=None, help="care replies name no service aloud")
     serve.add_argument("--idle-timeout", type=float, default=300.0, help="seconds before an idle conversation is forgotten")
     serve.add_argument("--max-conversations", type=int, default=1000, help="most conversations remembered at once")
     serve.set_defaults(run=commands.serve, log_level=logging.INFO)

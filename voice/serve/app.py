@@ -14,14 +14,16 @@ from voice.serve.server import Address, CoachServer, ServeConfig
 
 
 def handler_factory(config: ServeConfig) -> HandlerFactory:
-    """Load the catalog, matcher and drills once; every connection shares them."""
+    """Load the catalog, matcher, drills and care lines once; every connection shares them."""
+    from content.care import load_care
     from content.catalog import load_catalog
     from content.drills import load_drills
     from intents.matcher import Matcher
 
     catalog = load_catalog()
-    new_session = session_factory(catalog, Matcher.from_catalog(catalog), load_drills(), config.region)
-    coach = Coach(catalog, new_session, config.store)
+    new_session = session_factory(catalog, Matcher.from_catalog(catalog), load_drills(), load_care(),
+                                  config.region, config.discreet)
+    coach = Coach(catalog, new_session, config.store, discreet=config.discreet)
     return partial(CoachHandler, coach=coach, info=coach_info(catalog), limits=config.wire)
 
 

@@ -7,12 +7,12 @@ danger before any coaching.
 
 from __future__ import annotations
 
-import inspect
 import logging
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from content.care import Care
 from content.catalog import Catalog
 from content.drills import Drill
 from intents.dialogue import Session
@@ -59,24 +59,23 @@ class Answer:
     """The user said goodbye; the conversation is over."""
 
 
-def session_factory(catalog: Catalog, matcher: Matcher, drills: tuple[Drill, ...],
-                    region: str | None) -> Callable[[], Session]:
-    """How every conversation's Session is made: the one place that passes the region on."""
-    # MERGE(region): once intents.dialogue.Session takes `region`, this guard is always true
-    # and can go; the lambda below is then `Session(catalog, matcher, drills, region=region)`.
-    takes_region = "region" in inspect.signature(Session).parameters
-    extra = {"region": region} if takes_region and region is not None else {}
-    if region is not None and not takes_region:
-        _LOG.warning("this build's Session has no region; crisis lines are the default ones")
-    return lambda: Session(catalog, matcher, drills, **extra)
+def session_factory(catalog: Catalog, matcher: Matcher, drills: tuple[Drill, ...], care: Care,
+                    region: str, discreet: bool = False) -> Callable[[], Session]:
+    """How every conversation's Session is made: shared content, and the region's crisis lines."""
+    def new_session() -> Session:
+        return Session(catalog, matcher, drills, care=care, region=region, discreet=discreet)  # REGION
+
+    return new_session
 
 
 class Coach:
     """Answers requests, keeping one Session per conversation."""
 
     def __init__(self, catalog: Catalog, new_session: Callable[[], Session], limits: StoreLimits,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, discreet: bool = False) -> None:
         self.catalog = catalog
+        self._discreet = discreet
+        """Send care replies as they are said aloud (naming no service): Assist speaks what it shows."""
         self._new_session = new_session
         self._store: ConversationStore[Session] = ConversationStore(new_session, limits, clock)
 
@@ -90,9 +89,10 @@ class Coach:
             return Answer(self.catalog.responses.unclear, False, "fallback", None, request.context)
         session = self._store.get(request.conversation_id) if request.conversation_id else own()
         reply = session.hear(request.text)
-        _LOG.info("conversation %s: %s%s", request.conversation_id or "(connection)", reply.intent,
-                  f" {reply.technique}" if reply.technique else "")
+        _LOG.info("conversation %s: %s%s%s", request.conversation_id or "(connection)", reply.intent,
+                  f" {reply.technique}" if reply.technique else "", f" (care: {reply.care})" if reply.care else "")
         _LOG.debug("heard %r -> %r", request.text, reply.text)
         if reply.end and request.conversation_id:
             self._store.forget(request.conversation_id)  # "stop": the next request starts afresh
-        return Answer(reply.text, True, reply.intent, reply.technique, request.context, reply.end)
+        text = reply.speech if self._discreet and reply.care else reply.text
+        return Answer(text, True, reply.intent, reply.technique, request.context, reply.end)

@@ -35,8 +35,10 @@ class ServeConfig:
     """Everything `openup serve` needs, built once in the entry point."""
 
     uri: str = DEFAULT_URI
-    region: str | None = None
-    """Passed to every conversation's Session: which crisis lines a care reply names."""
+    region: str = "other"
+    """Country code passed to every conversation's Session: which crisis lines a care reply names."""
+    discreet: bool = False
+    """Care replies name no service and no reason (Assist speaks them aloud)."""
     store: StoreLimits = field(default_factory=StoreLimits)
     wire: WireLimits = field(default_factory=WireLimits)
 
