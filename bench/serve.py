@@ -8,14 +8,16 @@ each client its own conversation (a tip, then follow-ups, now and then a
 disclosure of danger). By default every request opens a new connection, as
 Home Assistant does; ``--reuse`` keeps one connection per client. Latency is
 measured at the client, from writing the transcript to reading the answer, so
-it includes waiting behind the other clients. RSS is the server's, read from
-/proc before the first request and after the last.
+it includes waiting behind the other clients; the server's CPU time per
+request does not depend on how busy the machine is. RSS is the server's,
+read from /proc before the first request and after the last.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import statistics
 import subprocess
@@ -42,6 +44,12 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time process ``pid`` has used so far, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def start_server() -> tuple[subprocess.Popen, int]:
@@ -93,9 +101,9 @@ def main() -> None:
     args = parser.parse_args()
     process, port = start_server()
     try:
-        before = rss_mb(process.pid)
+        before, cpu_before = rss_mb(process.pid), cpu_seconds(process.pid)
         latencies, wall = asyncio.run(load(port, args.requests, args.clients, args.reuse))
-        after = rss_mb(process.pid)
+        after, cpu = rss_mb(process.pid), cpu_seconds(process.pid) - cpu_before
     finally:
         process.terminate()
         code = process.wait(timeout=10)
@@ -107,6 +115,7 @@ def main() -> None:
         ("latency p95", f"{cuts[94] * 1000:.1f} ms"),
         ("latency max", f"{max(latencies) * 1000:.1f} ms"),
         ("throughput", f"{len(latencies) / wall:.0f} requests/s"),
+        ("server CPU per request", f"{cpu / len(latencies) * 1000:.1f} ms"),
         ("server RSS before", f"{before:.1f} MB"),
         ("server RSS after", f"{after:.1f} MB"),
         ("exit code after SIGTERM", str(code)),
