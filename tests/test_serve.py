@@ -445,6 +445,12 @@ def test_bad_flags_are_one_line_and_exit_2(flags, says):
     assert process.returncode == 2 and err.count("\n") == 1 and says in err
 
 
+def test_a_busy_port_is_one_line_and_exit_2(port):
+    process = openup("--uri", f"tcp://127.0.0.1:{port}")  # the live server has it
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and err.count("\n") == 1 and "cannot listen on" in err
+
+
 def _listening(process: subprocess.Popen) -> str:
     for line in process.stderr:
         found = re.search(r"listening on (\S+)", line)
