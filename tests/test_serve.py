@@ -101,8 +101,8 @@ def said(text: str, conversation: str | None = None) -> Event:
 
 
 def technique_in(reply: str):
-    """The technique a tip reply presents (replies start with its title)."""
-    found = [t for t in CATALOG.techniques if reply.startswith(f"{t.title}.")]
+    """The technique a tip reply presents (a tip says its summary)."""
+    found = [t for t in CATALOG.techniques if t.summary in reply]
     assert len(found) == 1, reply
     return found[0]
 
@@ -123,8 +123,7 @@ def test_describe_names_a_handle_program_in_english_credited_to_the_article(port
 def test_a_request_for_advice_gets_a_tip(port):
     (answer,) = run(exchange(port, said("how do I get him to open up", "tip-1")))
     assert Handled.is_type(answer.type)
-    technique = technique_in(Handled.from_event(answer).text)
-    assert technique.summary in answer.data["text"]
+    assert technique_in(Handled.from_event(answer).text)
 
 
 def test_follow_ups_stay_in_the_conversation_and_context_is_echoed(port):
@@ -134,7 +133,7 @@ def test_follow_ups_stay_in_the_conversation_and_context_is_echoed(port):
     ))
     technique = technique_in(tip.data["text"])
     assert technique.quotes[0].speaker in quote.data["text"]
-    assert more.data["text"] == technique.detail
+    assert more.data["text"].startswith(technique.detail)
     assert {a.data["context"]["conversation_id"] for a in (tip, quote, more)} == {"follow"}
 
 
@@ -172,7 +171,7 @@ def test_a_disclosure_of_violence_gets_care_with_a_phone_number(port):
     assert Handled.is_type(answer.type)
     assert re.search(r"\d", answer.data["text"])
     assert answer.data["text"] == care_reply("US") != care_reply("GB")  # the server's region's lines
-    assert not any(answer.data["text"].startswith(t.title) for t in CATALOG.techniques)
+    assert not any(t.summary in answer.data["text"] for t in CATALOG.techniques)  # no tip
 
 
 def test_empty_input_is_not_handled(port):
