@@ -423,6 +423,7 @@ def test_every_conversation_gets_the_region_s_crisis_lines():
 def test_uris():
     assert Address.from_uri("tcp://127.0.0.1:10700") == Address("tcp", "127.0.0.1", 10700)
     assert Address.from_uri("unix:///run/openup.sock").path == Path("/run/openup.sock")
+    assert Address.from_uri("tcp://[::1]:10700").uri == "tcp://[::1]:10700"
     for bad in ("tcp://127.0.0.1", "http://x:1", "tcp://:80", "unix://", "tcp://h:99999"):
         with pytest.raises(ServeError):
             Address.from_uri(bad)

@@ -69,7 +69,8 @@ class Address:
 
     @property
     def uri(self) -> str:
-        return f"unix://{self.path}" if self.scheme == "unix" else f"tcp://{self.host}:{self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address
+        return f"unix://{self.path}" if self.scheme == "unix" else f"tcp://{host}:{self.port}"
 
 
 class CoachServer(AsyncServer):
