@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from voice.audio.chunks import AudioChunk
-from voice.audio.wavfile import wav_chunks
+from voice.audio.chunks import wav_chunks
 from voice.loop.assembly import OnTurn, Summary, open_loop
 from voice.loop.events import EventLog, TurnEvent
 from voice.loop.machine import Loop, Step, Turn
