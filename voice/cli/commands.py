@@ -7,6 +7,7 @@ import logging
 import sys
 
 from voice.errors import AudioInputError, VoiceError
+from voice.files import refuse_overwriting
 from voice.settings import load_settings
 
 _LOG = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ())
 
 
 def ask(args: argparse.Namespace) -> int:
+    refuse_overwriting({"--audio": args.audio}, {"--out": args.out})
     catalog, matcher = coach()
     session = conversation(args, catalog, matcher)
     if args.audio:
@@ -52,13 +54,15 @@ def chat(args: argparse.Namespace) -> int:
     session = conversation(args, catalog, matcher, load_drills())
     mouth = _voice_out(args)
     print(catalog.responses.greeting, "(type your question; Ctrl-D or 'stop' to end)", flush=True)
-    for line in sys.stdin:
-        reply = session.hear(line)
-        print(reply.text, flush=True)
-        mouth.say(reply.speech)
-        if reply.end:
-            break
-    mouth.close()
+    try:
+        for line in sys.stdin:
+            reply = session.hear(line)
+            print(reply.text, flush=True)
+            mouth.say(reply.speech)
+            if reply.end:
+                break
+    finally:  # Ctrl-C or SIGTERM too: the --out file keeps what was said
+        mouth.close()
     return 0
 
 
@@ -122,6 +126,7 @@ def practice(args: argparse.Namespace) -> int:
         print(f"openup: no drill {args.drill!r}; drills: {', '.join(d.id for d in drills)}", file=sys.stderr)
         return 2
     if args.input:
+        refuse_overwriting({"--input": args.input}, {"--out": args.out})
         return _judge_recording(args, drill)
     catalog, matcher = coach()
     if args.json:
@@ -134,15 +139,17 @@ def practice(args: argparse.Namespace) -> int:
         return 0
     mouth, session = _voice_out(args), conversation(args, catalog, matcher, drills)
     reply = session.start_drill(drill.id)
-    while True:
-        print(reply.text, flush=True)
-        mouth.say(reply.speech)
-        going = not reply.end and (session.practising or reply.care)
-        line = sys.stdin.readline() if going else ""
-        if not line:
-            break
-        reply = session.hear(line.strip())
-    mouth.close()
+    try:
+        while True:
+            print(reply.text, flush=True)
+            mouth.say(reply.speech)
+            going = not reply.end and (session.practising or reply.care)
+            line = sys.stdin.readline() if going else ""
+            if not line:
+                break
+            reply = session.hear(line.strip())
+    finally:
+        mouth.close()
     return 0
 
 
@@ -189,6 +196,7 @@ def listen_command(settings, input: str | None = None, output: str | None = None
     (AudioInputError: the bare `openup` falls back to typed chat on it), no speaker,
     no espeak-ng, an unreadable recording, --input without --output.
     """
+    refuse_overwriting({"--input": input}, {"--output": output, "--events": events})
     if input is None:
         from voice.loop.live import run_live
 
@@ -264,8 +272,10 @@ def models_list(args: argparse.Namespace) -> int:
 def _say_once(args: argparse.Namespace, text: str) -> None:
     """Speak one reply (as the flags say) and release the voice."""
     mouth = _voice_out(args)
-    mouth.say(text)
-    mouth.close()
+    try:
+        mouth.say(text)
+    finally:
+        mouth.close()
 
 
 def _voice_out(args: argparse.Namespace):
