@@ -95,3 +95,26 @@ def test_a_folder_as_output_is_one_line(tmp_path):
         WavSpeaker(tmp_path)
     with pytest.raises(VoiceError, match="cannot write"):
         AtomicOutput(tmp_path / "no" / "such" / "folder.wav")
+
+
+def _env():
+    return {"PYTHONPATH": os.pathsep.join(sys.path)}
+
+
+def test_a_voice_that_cannot_speak_into_out_is_an_error_and_leaves_no_file(tmp_path):
+    result = openup("ask", "--voice", "klingon-xx", "--out", "reply.wav", "who said that",
+                    cwd=tmp_path, env=_env())
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "klingon-xx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("flag, argv", [("--out", ["ask", "--out", "/dev/full", "who said that"]),
+                                        ("--output", ["listen", "--input", "v.wav", "--output", "/dev/full"])])
+def test_a_full_disk_is_one_line(tmp_path, recording, flag, argv):
+    result = openup(*argv, cwd=tmp_path, env=_env())
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if "listening with" not in line]
+    assert errors == ["openup: cannot write /dev/full (No space left on device); "
+                      f"choose another {flag} path or free some space"]
