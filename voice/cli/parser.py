@@ -107,6 +107,7 @@ def _listen_flags(listen: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
+    _text_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # bare `openup`: the hands-free coach on its defaults
@@ -124,6 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _text_streams() -> None:
+    """Read stdin as UTF-8 with bad bytes replaced (U+FFFD), write UTF-8 always: one bad
+    byte must not crash a filter or lose the lines before it, nor leak into the JSON."""
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
 
 
 def _configure_logging(level: int) -> None:
