@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from typing import Sequence
 
@@ -108,6 +109,7 @@ def _listen_flags(listen: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
     _text_streams()
+    _stop_on_sigterm()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # bare `openup`: the hands-free coach on its defaults
@@ -120,11 +122,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ContentError, VoiceError, SettingsError) as error:
         print(f"openup: {error}", file=sys.stderr)
         return 2
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what systemd and `kill` send), handled like Ctrl-C: files finished, temporaries removed."""
+
+
+def _stop_on_sigterm() -> None:
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+        raise Terminated()
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a test's thread): leave it
+        pass
 
 
 def _text_streams() -> None:
