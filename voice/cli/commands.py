@@ -38,6 +38,11 @@ def ask(args: argparse.Namespace) -> int:
         heard = _hear_files(args, catalog, matcher, [args.audio])[0]
         if isinstance(heard, Exception):
             return 2
+        if not heard.transcript.text:  # silence or noise: not an off-topic question
+            print("(heard nothing)", flush=True)
+            print(catalog.responses.unclear, flush=True)
+            _say_once(args, catalog.responses.unclear)
+            return 0
         print(f'(heard: "{heard.transcript.text}")', flush=True)
         reply = session.hear(heard.transcript.text, spoken=True)
     else:
