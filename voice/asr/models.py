@@ -10,6 +10,7 @@ error, Ctrl-C included, the temporary file and folder are removed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -130,9 +131,6 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
     DownloadError (one line) for network failure, cut-off download, size or
     checksum mismatch, corrupt or unsafe zip, or an archive that is not a model.
     """
-    from voice.asr.model_archive import download, extract_safely, model_root
-    from voice.asr.vosk_engine import check_model_dir
-
     dest_dir = Path(dest_dir)
     target = dest_dir / spec.name
     if not force and find_installed(dest_dir, spec):
@@ -142,7 +140,18 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
         dest_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise DownloadError(f"cannot create {dest_dir} ({err.strerror}); pass a writable models folder") from err
-    archive = Path(tempfile.mkstemp(prefix=".download-", suffix=".zip", dir=dest_dir)[1])
+    with _pull_lock(dest_dir):
+        _remove_leftovers(dest_dir)
+        return _pull_into(spec, dest_dir, target, progress, timeout)
+
+
+def _pull_into(spec: ModelSpec, dest_dir: Path, target: Path, progress: Progress | None, timeout: float) -> Path:
+    from voice.asr.model_archive import download, extract_safely, model_root
+    from voice.asr.vosk_engine import check_model_dir
+
+    descriptor, name = tempfile.mkstemp(prefix=".download-", suffix=".zip", dir=dest_dir)
+    os.close(descriptor)  # download() opens it by name
+    archive = Path(name)
     staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=dest_dir))
     try:
         digest = download(spec, archive, progress, timeout)
@@ -160,6 +169,41 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
     finally:
         archive.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+LEFTOVERS = (".download-", ".extract-", ".old-")
+"""Prefixes of pull()'s temporary files and folders in the models folder."""
+
+
+@contextlib.contextmanager
+def _pull_lock(dest_dir: Path):
+    """Hold an exclusive lock on the models folder itself, so leftovers found meanwhile are stale."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock, pulls are not run side by side there
+        yield
+        return
+    descriptor = os.open(dest_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            raise DownloadError(f"another openup models pull is running in {dest_dir}; "
+                                "wait for it to finish") from err
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _remove_leftovers(dest_dir: Path) -> None:
+    """Temporary files of a pull that was killed (SIGKILL, power cut) before it could clean up."""
+    for entry in dest_dir.iterdir():
+        if entry.name.startswith(LEFTOVERS):
+            log.info("removing %s left by an interrupted pull", entry)
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
 
 def verify(spec: ModelSpec, size: int, digest: str) -> None:
