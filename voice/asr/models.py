@@ -11,7 +11,6 @@ error, Ctrl-C included, the temporary file and folder are removed.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
+from voice.asr.model_files import RECORD  # noqa: F401 (re-exported: the record in each pulled model)
 from voice.errors import DownloadError, ModelError
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,6 @@ Progress = Callable[[int, Optional[int]], None]
 """Called with (bytes received so far, total bytes or None if unknown)."""
 
 BLOCK = 64 * 1024
-RECORD = ".openup-model.json"
-"""Written inside each pulled model: where it came from and its checksum."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,8 @@ class InstalledModel:
     """True when the folder has every file a Vosk model needs."""
     problem: str = ""
     """Why it is not usable, when it is not."""
+    recorded: bool = False
+    """True when the folder holds a record of its files' sizes and hashes (see model_files)."""
 
 
 def default_models_dir(override: str | Path | None = None) -> Path:
@@ -93,6 +93,7 @@ def _user_data_dir() -> Path:
 
 def installed_models(models_dir: str | Path) -> list[InstalledModel]:
     """Model folders under models_dir (temporary and hidden folders skipped), by name."""
+    from voice.asr.model_files import read_record
     from voice.asr.vosk_engine import check_model_dir
 
     models_dir = Path(models_dir)
@@ -102,7 +103,7 @@ def installed_models(models_dir: str | Path) -> list[InstalledModel]:
             continue
         try:
             check_model_dir(folder)
-            found.append(InstalledModel(folder.name, folder, True))
+            found.append(InstalledModel(folder.name, folder, True, recorded=read_record(folder) is not None))
         except ModelError as err:
             found.append(InstalledModel(folder.name, folder, False, str(err)))
     return found
@@ -147,6 +148,7 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
 
 def _pull_into(spec: ModelSpec, dest_dir: Path, target: Path, progress: Progress | None, timeout: float) -> Path:
     from voice.asr.model_archive import download, extract_safely, model_root
+    from voice.asr.model_files import write_record
     from voice.asr.vosk_engine import check_model_dir
 
     descriptor, name = tempfile.mkstemp(prefix=".download-", suffix=".zip", dir=dest_dir)
@@ -162,7 +164,7 @@ def _pull_into(spec: ModelSpec, dest_dir: Path, target: Path, progress: Progress
             check_model_dir(root)
         except ModelError as err:
             raise DownloadError(f"{spec.url} did not contain a complete Vosk model; report it") from err
-        (root / RECORD).write_text(json.dumps({"url": spec.url, "sha256": digest, "size": archive.stat().st_size}))
+        write_record(root, url=spec.url, sha256=digest, size=archive.stat().st_size)
         _move_into_place(root, target)
         log.info("installed %s in %s", spec.name, target)
         return target

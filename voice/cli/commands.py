@@ -268,7 +268,9 @@ def models_list(args: argparse.Namespace) -> int:
 
     target = _models_dir(args)
     for model in installed_models(target):
-        print(f"{model.name}: {'ready' if model.complete else model.problem}")
+        unchecked = " (no record of its files: each use first loads it in a separate process)"
+        print(f"{model.name}: " + (model.problem if not model.complete else
+                                   "ready" + ("" if model.recorded else unchecked)))
     engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
     print(f"Models folder: {target}\nEngine in use: {engine}")
     return 0
