@@ -14,7 +14,7 @@ from pinned import KOREAN_VOSK, check_pinned
 from voice.asr.model_files import RECORD, probe_model, write_record
 from voice.asr.models import VOSK_SMALL_EN_US, find_installed, installed_models
 from voice.asr.vosk_engine import check_model_dir, load_model
-from voice.audio.chunks import write_wav
+from voice.audio.wavfile import write_wav
 from voice.errors import ModelError
 
 PINNED = KOREAN_VOSK

@@ -7,7 +7,7 @@ import wave
 
 import pytest
 
-from voice.audio.chunks import write_wav
+from voice.audio.wavfile import write_wav
 from voice.errors import SpeechOutputError, VoiceError
 from voice.files import AtomicOutput, refuse_overwriting, same_file
 from voice.settings import Settings

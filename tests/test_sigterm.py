@@ -8,7 +8,7 @@ import wave
 
 import pytest
 
-from voice.audio.chunks import write_wav
+from voice.audio.wavfile import write_wav
 
 # Replaces the replay with one that renders `SECONDS` of audio, says so, then waits to be killed.
 SCRIPT = """

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from voice.audio.chunks import read_wav, write_wav
+from voice.audio.wavfile import read_wav, write_wav
 from voice.audio.wavfile import read_format
 from voice.errors import AudioInputError
 
