@@ -70,3 +70,23 @@ def test_chat_out_killed_keeps_a_complete_wav_and_no_temporary_folders(tmp_path)
     assert leftovers == []
     if (tmp_path / "chat.wav").exists():
         assert_complete_wav(tmp_path / "chat.wav")
+
+
+STUCK = """
+from voice.cli import parser
+parser.GRACE = 0.5
+parser._stop_on_sigterm()
+print("busy", flush=True)
+import hashlib
+hashlib.pbkdf2_hmac("sha256", b"key", b"salt", 2 ** 31 - 1)  # native code (GIL released) that never looks at signals
+"""
+
+
+def test_sigterm_ends_a_process_stuck_in_native_code(tmp_path):
+    process = start([sys.executable, "-c", STUCK], tmp_path)
+    assert process.stdout.readline() == "busy\n"
+    process.send_signal(signal.SIGTERM)
+    try:
+        assert process.wait(timeout=120) == 128 + signal.SIGTERM
+    finally:
+        process.kill()

@@ -135,6 +135,11 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (what systemd and `kill` send), handled like Ctrl-C: files finished, temporaries removed."""
 
 
+GRACE = 10.0
+"""Seconds the cleanup after SIGTERM may take. Python handles a signal between bytecodes, so a
+main thread stuck in native code (Kaldi, numpy) would never see it: a watchdog then ends the process."""
+
+
 def _stop_on_sigterm() -> None:
     def stop(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
@@ -143,7 +148,33 @@ def _stop_on_sigterm() -> None:
     try:
         signal.signal(signal.SIGTERM, stop)
     except ValueError:  # not the main thread (main() called from a test's thread): leave it
-        pass
+        return
+    _watchdog()
+
+
+def _watchdog() -> None:
+    """A thread that learns of SIGTERM from the signal wakeup fd (written even while the main
+    thread is busy in C) and exits the process GRACE seconds later if it is still running."""
+    import os
+    import socket
+    import threading
+    import time
+
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError):
+        return
+
+    def watch() -> None:
+        while signal.SIGTERM not in reader.recv(64):
+            pass
+        time.sleep(GRACE)
+        os._exit(128 + signal.SIGTERM)
+
+    threading.Thread(target=watch, name="sigterm-watchdog", daemon=True).start()
+    _watchdog.sockets = (reader, writer)  # kept open for the life of the process
 
 
 def _text_streams() -> None:
