@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Callable
 
+from content.loop_words import load_loop_words
 from voice.audio.chunks import AudioChunk
 from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.loop.stop_spotter import StopSpotter
@@ -296,9 +297,8 @@ class Loop:
 
 
 def reprompt() -> str:
-    """The clearer hint given once when a question met silence. It does not say the wake
-    phrase: a microphone hearing the coach would take that as a barge-in."""
-    return "I'm still listening. Just say yes or no, or ask me for another tip."
+    """The clearer hint given once when a question met silence (content/data/loop.toml)."""
+    return load_loop_words().reprompt
 
 
 def decode(recognizer: Recognizer, utterance: Utterance) -> Transcript:

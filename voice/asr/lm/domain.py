@@ -110,13 +110,6 @@ def build_domain_lm(sentences: Iterable[str], cache_dir: Path | None = None,
                          "set XDG_CACHE_HOME to a writable folder") from exc
 
 
-def build_control_lm(cache_dir: Path | None = None,
-                     options: LMOptions = LMOptions(general_words=300)) -> DomainModel:
-    """A tiny model of the control words alone ("stop", "yes", "next"...), for listening
-    while the coach speaks; a small general slice keeps other speech off them."""
-    return build_domain_lm((), cache_dir, options)
-
-
 def load_dictionary(path: Path) -> dict[str, list[str]]:
     """Map each word to its pronunciation lines (alternates included) from a CMU-style file."""
     entries: dict[str, list[str]] = defaultdict(list)
