@@ -17,7 +17,7 @@ import logging
 import queue
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from voice.audio.chunks import RATE, WIDTH, AudioChunk
 from voice.audio.resample import Resampler, from_pcm16, to_pcm16
@@ -102,7 +102,7 @@ class Microphone:
         self.seconds = seconds
         self.stall = stall
         self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max(1, int(QUEUE_SECONDS / seconds)))
-        self._stream = None
+        self._stream: Any = None
         self._rate = RATE
         self._dropped = 0
         self._warned = False

@@ -18,8 +18,10 @@ def coach():
     from content.catalog import load_catalog
     from intents.matcher import Matcher
 
+    from voice.asr.lm.domain import default_cache_dir
+
     catalog = load_catalog()
-    return catalog, Matcher.from_catalog(catalog)
+    return catalog, Matcher.from_catalog(catalog, cache_dir=default_cache_dir())
 
 
 def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ()):
@@ -99,7 +101,7 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
-        settings.engine, settings.model_dir, catalog.sentences(), debug=bool(args.debug)
+        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug)
     )
     _LOG.info("%s", info.description)
     heard: list = []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import queue
 import threading
+from typing import cast
 
 from voice.tts.speakers import Speaker, earcon
-from voice.tts.synthesis import Synthesizer, by_sentence
+from voice.tts.synthesis import Speech, Synthesizer, by_sentence
 
 _END = object()
 
@@ -39,7 +40,7 @@ class Mouth:
             while (item := self._next(ready)) is not _END:
                 if isinstance(item, Exception):
                     raise item
-                if not self.speaker.play(item, cancel=self._stopped):
+                if not self.speaker.play(cast(Speech, item), cancel=self._stopped):
                     return False
             return not self._stopped.is_set()
         finally:

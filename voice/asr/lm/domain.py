@@ -33,9 +33,10 @@ CONTROL_PHRASES = (
     "stop", "okay stop", "stop talking", "be quiet", "cancel", "bye", "goodbye",
     "yes", "yes please", "yeah", "sure", "okay", "no", "no thanks", "nope",
     "next", "next one", "another one", "previous", "go back", "repeat", "say that again",
-    "again", "more", "tell me more", "help", "what can you do", "hey coach",
+    "again", "more", "tell me more", "help", "what can you do",
 )
-"""Control words the hands-free loop needs, always part of the domain model."""
+"""Control words the hands-free loop needs, always part of the domain model. The wake phrase is
+a setting: whoever builds a model for requests adds it to the sentences (loop/assembly.py)."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
