@@ -70,8 +70,7 @@ def open_recognizer(engine: str | None = None, model_dir: str | Path | None = No
         raise ModelError(f"unknown recognition mode {mode!r}; use one of: {', '.join(MODES)}")
     vosk_path = _vosk_model(model_dir) if engine in (None, "vosk") else None
     if engine == "vosk" and vosk_path is None:
-        raise ModelError(f"no English Vosk model in {model_dir or 'the models folder'}; "
-                         "run: openup models pull")
+        raise ModelError(_no_vosk(model_dir))
     if vosk_path is not None:
         return _open_vosk(vosk_path, domain_sentences, mode, debug)
     return _open_sphinx(domain_sentences, mode, cache_dir, debug)
@@ -132,6 +131,16 @@ def _vosk_model(model_dir: str | Path | None) -> Path | None:
     from voice.asr.models import default_models_dir, find_installed
 
     return find_installed(default_models_dir(model_dir))
+
+
+def _no_vosk(model_dir: str | Path | None) -> str:
+    """Why there is no usable English Vosk model: a damaged one is named with its problem."""
+    from voice.asr.models import VOSK_SMALL_EN_US, default_models_dir, installed_models
+
+    broken = [m for m in installed_models(default_models_dir(model_dir)) if m.name == VOSK_SMALL_EN_US.name]
+    if broken:
+        return broken[0].problem
+    return f"no English Vosk model in {model_dir or 'the models folder'}; run: openup models pull"
 
 
 def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):

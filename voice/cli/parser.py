@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from typing import Sequence
 
@@ -112,6 +113,8 @@ def _listen_flags(listen: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
+    _text_streams()
+    _stop_on_sigterm()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # bare `openup`: the hands-free coach on its defaults
@@ -124,11 +127,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ContentError, VoiceError, SettingsError) as error:
         print(f"openup: {error}", file=sys.stderr)
         return 2
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what systemd and `kill` send), handled like Ctrl-C: files finished, temporaries removed."""
+
+
+GRACE = 10.0
+"""Seconds the cleanup after SIGTERM may take. Python handles a signal between bytecodes, so a
+main thread stuck in native code (Kaldi, numpy) would never see it: a watchdog then ends the process."""
+
+
+def _stop_on_sigterm() -> None:
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+        raise Terminated()
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a test's thread): leave it
+        return
+    _watchdog()
+
+
+def _watchdog() -> None:
+    """A thread that learns of SIGTERM from the signal wakeup fd (written even while the main
+    thread is busy in C) and exits the process GRACE seconds later if it is still running."""
+    import os
+    import socket
+    import threading
+    import time
+
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError):
+        return
+
+    def watch() -> None:
+        while signal.SIGTERM not in reader.recv(64):
+            pass
+        time.sleep(GRACE)
+        os._exit(128 + signal.SIGTERM)
+
+    threading.Thread(target=watch, name="sigterm-watchdog", daemon=True).start()
+    _watchdog.sockets = (reader, writer)  # kept open for the life of the process
+
+
+def _text_streams() -> None:
+    """Read stdin as UTF-8 with bad bytes replaced (U+FFFD), write UTF-8 always: one bad
+    byte must not crash a filter or lose the lines before it, nor leak into the JSON."""
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
 
 
 def _configure_logging(level: int) -> None:

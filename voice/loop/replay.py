@@ -77,7 +77,7 @@ def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: st
     chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
     loop = loop or open_loop(settings, push_to_talk, save_audio, clock=latency.now)
     synthesizer = synthesizer or Synthesizer(TtsSettings.of(settings))
-    with WavSpeaker(output_wav) as speaker, EventLog(events_path) as events:
+    with WavSpeaker(output_wav, flag="--output") as speaker, EventLog(events_path) as events:
         return replay(chunks, loop, Render(speaker, synthesizer, events, on_turn, latency))
 
 

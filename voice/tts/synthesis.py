@@ -256,7 +256,7 @@ class Synthesizer:
                 job = _pyttsx3_job(text, self.settings, folder / f"pyttsx3-{attempt}.wav", timeout)
                 return self._owner_call(job, timeout * 1.2)
             except _Failed as exc:
-                log.warning("pyttsx3 synthesis failed: %s", exc)
+                log.info("pyttsx3 synthesis failed: %s", exc)  # the final error lists every reason
                 reasons.append(exc)
                 if isinstance(exc, (_Hung, _Unavailable)):
                     break
