@@ -27,7 +27,8 @@ class Settings:
     """Output device name or index; None is the system default."""
     wake_phrase: str = "hey coach"
     voice: str | None = None
-    """Text-to-speech voice id; None keeps the engine default."""
+    """Text-to-speech voice: heart, joe, espeak or a pyttsx3 voice id (`openup voices`); None picks
+    heart where natural_voice_allowed(), else espeak."""
     rate: int = 165
     """Speaking rate, in words per minute."""
     volume: float = 1.0

@@ -86,9 +86,10 @@ def _espeak(settings: Settings) -> Check:
 
 
 def _synthesis(settings: Settings) -> Check:
-    from voice.tts.synthesis import Synthesizer, TtsSettings
+    from voice.tts.synthesis import TtsSettings
+    from voice.tts.voices import open_synthesizer
 
-    synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+    synthesizer = open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice), warm=False)
     began = time.perf_counter()
     try:
         speech = synthesizer.synthesize("Hello, I'm listening.")

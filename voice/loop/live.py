@@ -61,9 +61,10 @@ def run_live(settings: Settings, push_to_talk: bool = False, save_audio: str | P
 def _open_mouth(settings: Settings):
     from voice.tts.mouth import Mouth
     from voice.tts.speakers import open_speaker
-    from voice.tts.synthesis import Synthesizer, TtsSettings
+    from voice.tts.synthesis import TtsSettings
+    from voice.tts.voices import open_synthesizer
 
-    return Mouth(Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice)),
+    return Mouth(open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice)),
                  _TimedSpeaker(open_speaker(device=settings.speaker)))
 
 

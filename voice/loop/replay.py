@@ -22,6 +22,7 @@ from voice.settings import Settings
 from voice.tts.sentences import split_sentences
 from voice.tts.speakers import WavSpeaker, earcon
 from voice.tts.synthesis import Speech, Synthesizer, TtsSettings
+from voice.tts.voices import open_synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: st
     """Run the loop over a recording; replies go into `output_wav` where they would play."""
     chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
     loop = loop or open_loop(settings, push_to_talk, save_audio)
-    synthesizer = synthesizer or Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+    synthesizer = synthesizer or open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
     with WavSpeaker(output_wav) as speaker, EventLog(events_path) as events:
         return replay(chunks, loop, Render(speaker, synthesizer, events, on_turn))
 

@@ -25,9 +25,10 @@ class ReplyVoice:
             return cls(None)
         from voice.tts.mouth import Mouth
         from voice.tts.speakers import open_speaker
-        from voice.tts.synthesis import Synthesizer, TtsSettings
+        from voice.tts.synthesis import TtsSettings
+        from voice.tts.voices import open_synthesizer
 
-        synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+        synthesizer = open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
         if out is not None:
             return cls(Mouth(synthesizer, open_speaker(out=out)))
         try:
