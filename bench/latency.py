@@ -30,7 +30,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from conversation import Conversation, Spoken  # noqa: E402
 from voice.audio.chunks import chunk_audio  # noqa: E402
 from voice.loop.events import EventLog  # noqa: E402
-from voice.loop.replay import Render, open_loop, replay  # noqa: E402
+from voice.loop.replay import Render, replay  # noqa: E402
+from voice.loop.assembly import open_loop  # noqa: E402
 from voice.tts.speakers import WavSpeaker  # noqa: E402
 from voice.settings import Settings  # noqa: E402
 from voice.tts.synthesis import Synthesizer, TtsSettings  # noqa: E402

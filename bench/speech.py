@@ -28,7 +28,7 @@ from content.catalog import load_catalog  # noqa: E402
 from intents.evaluation import judge, load_labelled  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from tests.speech import Clip, speech_wav  # noqa: E402
-from voice.audio.chunks import read_wav  # noqa: E402
+from voice.audio.wavfile import read_wav  # noqa: E402
 from voice.asr.recognize import hear_request, open_recognizer  # noqa: E402
 
 SETS = {"A": ROOT / "tests" / "data" / "utterances.txt",

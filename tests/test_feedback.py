@@ -141,7 +141,7 @@ def test_pace_from_recognised_speech(drills, rate, relaxed, with_audio):
     speech = pytest.importorskip("tests.speech")
     if not speech.espeak_available():
         pytest.skip("espeak-ng not installed: apt-get install espeak-ng")
-    from voice.audio.chunks import wav_chunks
+    from voice.audio.wavfile import wav_chunks
     from voice.asr.sphinx_engine import SphinxRecognizer
     from voice.audio.syllables import measure_rhythm
 

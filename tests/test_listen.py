@@ -14,9 +14,10 @@ from conversation import Conversation
 from intents.dialogue import Session
 from intents.matcher import Matcher
 from speech import espeak_available
-from voice.audio.chunks import read_wav, write_wav
+from voice.audio.wavfile import read_wav, write_wav
 from voice.errors import AudioInputError
-from voice.loop.replay import open_loop, run_recording
+from voice.loop.replay import run_recording
+from voice.loop.assembly import open_loop
 from voice.loop.machine import reprompt
 from voice.tts.sentences import split_sentences
 from voice.settings import Settings
@@ -138,7 +139,7 @@ def test_unreadable_input_is_one_clear_error_and_writes_nothing(tmp_path):
 
 def test_listen_command_needs_an_output_for_a_recording(tmp_path):
     from voice.errors import VoiceError
-    from voice.loop.replay import listen_command
+    from voice.cli.commands import listen_command
 
     with pytest.raises(VoiceError, match="--output"):
         listen_command(SETTINGS, input=str(tmp_path / "in.wav"))

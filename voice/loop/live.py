@@ -17,7 +17,7 @@ from typing import Iterable
 from voice.audio.chunks import AudioChunk
 from voice.errors import SpeechOutputError, VoiceError
 from voice.loop.events import EventLog, TurnEvent
-from voice.loop.replay import OnTurn, Summary, open_loop
+from voice.loop.assembly import OnTurn, Summary, open_loop
 from voice.loop.machine import Loop, Step
 from voice.settings import Settings
 
