@@ -33,7 +33,8 @@ def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: st
     """Run the loop over a recording; replies go into `output_wav` where they would play."""
     chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
     loop = loop or open_loop(settings, push_to_talk, save_audio)
-    synthesizer = synthesizer or open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+    # warmed up before the clock starts: a reply's latency is synthesis, not loading the model
+    synthesizer = synthesizer or open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice), wait=True)
     with WavSpeaker(output_wav) as speaker, EventLog(events_path) as events:
         return replay(chunks, loop, Render(speaker, synthesizer, events, on_turn))
 

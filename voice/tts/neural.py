@@ -149,9 +149,12 @@ class NeuralSynthesizer:
         """The voice in use now: the natural voice, or "espeak" once it fell back to pyttsx3."""
         return self.voice.name if self._fallback is None else "espeak"
 
-    def warm_up(self) -> None:
-        """Load the model and say a short phrase on the owner thread, without waiting for it."""
-        self._owner.submit(lambda engine: engine.render(WARM_UP_TEXT, 1.0))
+    def warm_up(self, wait: bool = False) -> None:
+        """Load the model and say a short phrase on the owner thread; wait=True blocks until done."""
+        if wait:
+            self.synthesize(WARM_UP_TEXT)
+        else:
+            self._owner.submit(lambda engine: engine.render(WARM_UP_TEXT, 1.0))
 
     def synthesize(self, text: str) -> Speech:
         """Render text (best one sentence); falls back to pyttsx3 for good if the voice fails."""

@@ -240,8 +240,8 @@ class Synthesizer:
             except _Failed as exc:
                 raise SpeechOutputError(f"cannot list voices ({exc}); {INSTALL_HINT}") from exc
 
-    def warm_up(self) -> None:
-        """Say a short phrase once in the background, so the engine is loaded before the first reply."""
+    def warm_up(self, wait: bool = False) -> None:
+        """Say a short phrase once (in the background unless wait), so the engine is ready for the first reply."""
 
         def warm() -> None:
             try:
@@ -249,7 +249,7 @@ class Synthesizer:
             except SpeechOutputError as exc:  # the first real reply will report it
                 log.debug("warm-up failed: %s", exc)
 
-        threading.Thread(target=warm, name="pyttsx3-warm-up", daemon=True).start()
+        warm() if wait else threading.Thread(target=warm, name="pyttsx3-warm-up", daemon=True).start()
 
     def close(self) -> None:
         """Let the engine thread finish (a hung one is a daemon and dies with the process)."""

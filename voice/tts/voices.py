@@ -34,8 +34,8 @@ class SpeechEngine(Protocol):
     def synthesize(self, text: str) -> Speech:
         """Render one sentence; SpeechOutputError if no engine can."""
 
-    def warm_up(self) -> None:
-        """Get ready in the background so the first reply is not slow."""
+    def warm_up(self, wait: bool = False) -> None:
+        """Get ready (in the background unless wait) so the first reply is not slow."""
 
     def close(self) -> None:
         """Release the engine."""
@@ -87,8 +87,8 @@ def system_engine() -> str:
     return f"pyttsx3 ({_PLATFORM_ENGINE.get(sys.platform, 'espeak-ng')})"
 
 
-def open_synthesizer(settings: TtsSettings, warm: bool = True) -> SpeechEngine:
-    """The synthesizer for settings.voice (see the module docstring); warm=True warms it up now."""
+def open_synthesizer(settings: TtsSettings, warm: bool = True, wait: bool = False) -> SpeechEngine:
+    """The synthesizer for settings.voice (see the module docstring); warm: warm it up now (wait: until ready)."""
     from voice.tts.neural import NeuralSynthesizer
     from voice.tts.synthesis import Synthesizer
 
@@ -101,7 +101,7 @@ def open_synthesizer(settings: TtsSettings, warm: bool = True) -> SpeechEngine:
         synthesizer = Synthesizer(replace(settings, voice=None if system else name))
     log.debug("voice %s: %s", name, type(synthesizer).__name__)
     if warm:
-        synthesizer.warm_up()
+        synthesizer.warm_up(wait)
     return synthesizer
 
 
