@@ -95,7 +95,18 @@ def run_voice(voice: str, rate: int, limit: int | None, folder: Path) -> dict:
     engine = getattr(synthesizer, "name", "espeak")
     synthesizer.close()
     return {"voice": voice, "engine": engine, "firsts": firsts, "rtf": busy / spoken, "seconds": spoken,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "rss_mb": peak_rss_mb()}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident size, MB: VmHWM on Linux (ru_maxrss there also counts
+    the parent's size at fork, so a child started by a big process looks big), else ru_maxrss."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(status.split("VmHWM:")[1].split()[0]) / 1024
+    except (OSError, IndexError, ValueError):
+        scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1024 / 1024
 
 
 def percentile(values: list[float], share: float) -> float:
