@@ -238,3 +238,15 @@ def test_default_voice_differs_from_espeak_which_also_speaks(renderings):
     assert default_seconds > 1.0 and default_level > 300
     assert default_pcm[: len(espeak_pcm)] != espeak_pcm[: len(default_pcm)]
     assert renderings["espeak"][2] <= 150, "pyttsx3-only assistant over its small-profile budget"
+
+
+@needs_espeak
+def test_ask_with_a_voice_that_cannot_load_still_speaks_and_says_why_once(tmp_path):
+    code = ("import sys; sys.modules['hibari'] = None; from voice.cli.parser import main;"
+            f"sys.exit(main(['ask', '--voice', 'heart', '--out', {str(tmp_path / 'r.wav')!r}, {QUESTION!r}]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "heart cannot load" in lines[0] and "pyttsx3" in lines[0], result.stderr
+    seconds, level, _ = wav_stats(tmp_path / "r.wav")
+    assert seconds > 1.0 and level > 300
