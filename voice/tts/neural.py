@@ -178,9 +178,6 @@ class NeuralSynthesizer:
                 self._fall_back(exc)
         return self._fallback.synthesize(text)
 
-    def voices(self) -> list:
-        return []
-
     def close(self) -> None:
         self._owner.close()
         if self._fallback is not None:
