@@ -28,11 +28,9 @@ def whisper():
 
 def transcribe(pcm: bytes, rate: int) -> str:
     """What whisper hears in 16-bit mono PCM at `rate` Hertz."""
-    import numpy as np
+    from voice.audio.resample import from_pcm16, resample_pcm
 
-    from voice.tts.synthesis import resample
-
-    samples = np.frombuffer(resample(pcm, rate, WHISPER_RATE), dtype="<i2").astype(np.float32) / 32768
+    samples = from_pcm16(resample_pcm(pcm, rate, WHISPER_RATE))
     segments, _ = whisper().transcribe(samples, language="en", beam_size=1, vad_filter=False,
                                        condition_on_previous_text=False)
     return " ".join(segment.text for segment in segments).strip()

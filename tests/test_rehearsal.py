@@ -7,8 +7,8 @@ import pytest
 
 from content.drills import load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
-from intents.practice_pace import TimedWord
 from intents.rehearsal import MONOLOGUE_WORDS, Rehearsal
+from voice.asr.transcript import Word
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_monologue_gets_feedback_on_its_start_and_a_note(coach):
     coach.start("share-vulnerability")
     opener = "i've been feeling lonely lately and i wanted to tell you"
     rambling = opener + " and then " + " ".join(["we went to the shop and it was fine"] * 50)
-    words = tuple(TimedWord(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(rambling.split()))
+    words = tuple(Word(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(rambling.split()))
     assert len(rambling.split()) > MONOLOGUE_WORDS * 5
     turn = coach.hear(rambling, words)
     assert "short opener" in turn.say
@@ -140,3 +140,14 @@ def test_intents_and_content_import_without_voice_or_audio_libraries():
             "    sys.modules[name] = None\n"
             "import intents.rehearsal, intents.feedback, intents.practice, content.drills\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_practising_listening_starts_the_reflective_listening_drill():
+    from content.drills import drill_for, load_drills
+
+    drills = load_drills()
+    assert drill_for(drills, "good-listener").id == "validate-feelings"
+    assert drill_for(drills, "therapy") is None and drill_for(drills, None) is None
+    turn = Rehearsal(drills).start("good-listener")
+    assert turn.drill == "validate-feelings" and "Here's what I say" in turn.say
+    assert "don't have a drill" not in turn.say

@@ -10,7 +10,7 @@ import pytest
 from voice.errors import AudioInputError
 from intents.practice_pace import SpeechRhythm
 from voice.audio.syllables import measure_rhythm
-from voice.audio.wavfile import to_pcm16
+from voice.audio.resample import to_pcm16
 
 RATE = 16000
 

@@ -17,8 +17,10 @@ def coach():
     from content.catalog import load_catalog
     from intents.matcher import Matcher
 
+    from voice.asr.lm.domain import default_cache_dir
+
     catalog = load_catalog()
-    return catalog, Matcher.from_catalog(catalog)
+    return catalog, Matcher.from_catalog(catalog, cache_dir=default_cache_dir())
 
 
 def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ()):
@@ -90,7 +92,7 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
-        settings.engine, settings.model_dir, catalog.sentences(), debug=bool(args.debug)
+        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug)
     )
     _LOG.info("%s", info.description)
     heard: list = []
@@ -151,7 +153,6 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
     import json
 
     from intents.feedback import judge
-    from intents.practice_pace import timed_words
     from voice.loop.attempt import hear_attempt
     from voice.asr.recognize import open_recognizer
 
@@ -160,7 +161,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
                                        debug=bool(args.debug))
     _LOG.info("%s", info.description)
     heard = hear_attempt(args.input, recognizer)
-    feedback = judge(drill, heard.transcript.text, timed_words(heard.transcript.words), args.line,
+    feedback = judge(drill, heard.transcript.text, heard.transcript.words, args.line,
                      heard.rhythm)
     if args.json:
         print(json.dumps({**feedback.to_json(), "audio": args.input}, ensure_ascii=False), flush=True)

@@ -89,7 +89,7 @@ def _synthesis(settings: Settings) -> Check:
     from voice.tts.synthesis import TtsSettings
     from voice.tts.voices import open_synthesizer
 
-    synthesizer = open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice), warm=False)
+    synthesizer = open_synthesizer(TtsSettings.of(settings), warm=False)
     began = time.perf_counter()
     try:
         speech = synthesizer.synthesize("Hello, I'm listening.")

@@ -4,7 +4,7 @@ by the replay (replay.py) and live (live.py) drivers."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -17,31 +17,17 @@ from voice.asr.recognize import open_recognizer
 from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.audio.wavfile import write_wav
 from voice.errors import VoiceError
-from voice.loop.events import TurnEvent
 from voice.loop.machine import Ears, Loop, LoopConfig
 from voice.loop.stop_spotter import STOP_PHRASES
 from voice.settings import Settings
 
 log = logging.getLogger(__name__)
 
-OnTurn = Callable[[TurnEvent], None]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """How a run went."""
-
-    turns: int
-    """Replies given (reprompts included)."""
-    stops: int
-    """Replies cut by "stop", the wake phrase or the button."""
-    seconds: float
-    """Length of the audio heard, in seconds."""
-
 
 def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
-              debug: bool = False) -> Loop:
-    """The loop with the catalog, a fresh session and the engine's recognizers."""
+              debug: bool = False, clock: Callable[[], float] = time.perf_counter) -> Loop:
+    """The loop with the catalog, a fresh session and the engine's recognizers; `clock` times
+    decoding and matching (a replay passes its modelled clock)."""
     catalog = load_catalog()
     matcher = Matcher.from_catalog(catalog)
     wake = settings.wake_phrase
@@ -54,7 +40,7 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     return Loop(session, matcher, ears,
                 LoopConfig(wake, settings.follow_up, push_to_talk),
                 Endpointer(EndpointConfig(silence=settings.silence)),
-                keep=_saver(save_audio) if save_audio else None)
+                keep=_saver(save_audio) if save_audio else None, clock=clock)
 
 
 def control_sentences(wake_phrase: str) -> list[str]:

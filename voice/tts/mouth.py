@@ -6,8 +6,7 @@ import queue
 import threading
 
 from voice.tts.speakers import Speaker, earcon
-from voice.tts.sentences import split_sentences
-from voice.tts.synthesis import Synthesizer
+from voice.tts.synthesis import Synthesizer, by_sentence
 
 _END = object()
 
@@ -63,8 +62,8 @@ class Mouth:
 
     def _synthesize(self, text: str, ready: queue.Queue) -> None:
         try:
-            for sentence in split_sentences(text):
-                if self._stopped.is_set() or not self._offer(ready, self.synthesizer.synthesize(sentence)):
+            for speech in by_sentence(self.synthesizer, text):
+                if self._stopped.is_set() or not self._offer(ready, speech):
                     return
         except Exception as exc:  # handed to say() on the caller's thread
             self._offer(ready, exc)
@@ -89,8 +88,3 @@ class Mouth:
             except queue.Full:
                 continue
         return False
-
-
-def speak(text: str, speaker: Speaker, synthesizer: Synthesizer) -> bool:
-    """One-shot: say text through speaker (False if stopped)."""
-    return Mouth(synthesizer, speaker).say(text)

@@ -109,8 +109,9 @@ def to_pcm(audio, volume: float) -> bytes:
     """Float samples in [-1, 1] to 16-bit PCM, scaled by volume (0-1)."""
     import numpy as np
 
-    scaled = np.asarray(audio, dtype=np.float32) * max(0.0, min(1.0, volume)) * 32767
-    return np.clip(scaled, -32768, 32767).astype("<i2").tobytes()
+    from voice.audio.resample import to_pcm16
+
+    return to_pcm16(np.asarray(audio, dtype=np.float32) * max(0.0, min(1.0, volume)))
 
 
 def _render_pieces(engine, pieces: list[str], speed: float):

@@ -28,7 +28,7 @@ class ReplyVoice:
         from voice.tts.synthesis import TtsSettings
         from voice.tts.voices import open_synthesizer
 
-        synthesizer = open_synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+        synthesizer = open_synthesizer(TtsSettings.of(settings))
         if out is not None:
             return cls(Mouth(synthesizer, open_speaker(out=out)))
         try:

@@ -19,9 +19,12 @@ import wave
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
+from voice.audio.resample import resample_pcm
 from voice.errors import SpeechOutputError
+from voice.settings import SPEAKING_RATE, Settings
+from voice.tts.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +35,17 @@ INSTALL_HINT = "install a speech engine: sudo apt-get install espeak-ng && pip i
 class TtsSettings:
     """How the coach sounds."""
 
-    rate: int = 170
+    rate: int = SPEAKING_RATE
     """Speaking rate, in words per minute."""
     volume: float = 1.0
     """Loudness, 0 (silent) to 1 (full)."""
     voice: str | None = None
     """Engine voice id (e.g. "gmw/en-us", see voices()); None keeps the engine default."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> TtsSettings:
+        """The speech part of the user's settings."""
+        return cls(settings.rate, settings.volume, settings.voice)
 
 
 @dataclass(frozen=True)
@@ -72,19 +80,14 @@ class Speech:
 
     def at_rate(self, rate: int) -> Speech:
         """The same speech resampled to `rate` Hertz."""
-        return Speech(resample(self.pcm, self.rate, rate), rate, self.text)
+        return Speech(resample_pcm(self.pcm, self.rate, rate), rate, self.text)
 
 
-def resample(pcm: bytes, source: int, target: int) -> bytes:
-    """Linear-interpolation resampling of 16-bit mono PCM (plenty for speech)."""
-    if source == target or not pcm:
-        return pcm
-    import numpy as np
-
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-    positions = np.arange(round(len(samples) * target / source)) * (source / target)
-    resampled = np.interp(positions, np.arange(len(samples)), samples)
-    return np.clip(resampled.round(), -32768, 32767).astype("<i2").tobytes()
+def by_sentence(synthesizer: Synthesizer, text: str) -> Iterator[Speech]:
+    """The reply as speech, one sentence at a time, each synthesised only when asked for:
+    playback starts after the first sentence, and a stop skips the rest unsynthesised."""
+    for sentence in split_sentences(text):
+        yield synthesizer.synthesize(sentence)
 
 
 class _Failed(Exception):
