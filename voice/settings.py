@@ -34,7 +34,8 @@ class Settings:
     """Output device name or index; None is the system default."""
     wake_phrase: str = WAKE_PHRASE
     voice: str | None = None
-    """Text-to-speech voice id; None keeps the engine default."""
+    """Text-to-speech voice: heart, joe, espeak or a pyttsx3 voice id (`openup voices`); None picks
+    heart where natural_voice_allowed(), else espeak."""
     rate: int = SPEAKING_RATE
     """Speaking rate, in words per minute."""
     volume: float = 1.0

@@ -243,6 +243,16 @@ def doctor(args: argparse.Namespace) -> int:
     return run_doctor({"mic": args.mic, "speaker": args.speaker, "engine": args.engine})
 
 
+def voices(args: argparse.Namespace) -> int:
+    from voice.tts.voices import list_voices
+
+    print(f"{'VOICE':<24} {'ENGINE':<22} {'SEX':<7} {'ACCENT':<20} AVAILABLE")
+    for voice in list_voices():
+        state = ("yes" if voice.available else "no") + (" (default)" if voice.default else "")
+        print(f"{voice.name:<24} {voice.engine:<22} {voice.sex:<7} {voice.accent:<20} {state}")
+    return 0
+
+
 def devices(args: argparse.Namespace) -> int:
     from voice.audio.microphone import list_devices
 

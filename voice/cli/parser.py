@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     speech_out.add_argument("--quiet", action="store_true", help="print replies only, do not speak")
     speech_out.add_argument("--out", metavar="WAV", help="write the spoken reply to this WAV file instead of playing it")
     speech_out.add_argument("--speaker", help="output device name or index (see `openup devices`)")
-    speech_out.add_argument("--voice", help="text-to-speech voice id")
+    speech_out.add_argument("--voice", help="heart, joe, espeak or a pyttsx3 voice id (see `openup voices`)")
     speech_out.add_argument("--rate", type=int, help="speaking rate in words per minute")
     speech_out.add_argument("--volume", type=float, help="loudness from 0 to 1")
     speech_out.add_argument("--region", help="country code for crisis lines: US, CA, GB, IE, AU, NZ, or other (default: locale)")
@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--idle-timeout", type=float, default=300.0, help="seconds before an idle conversation is forgotten")
     serve.add_argument("--max-conversations", type=int, default=1000, help="most conversations remembered at once")
     serve.set_defaults(run=commands.serve, log_level=logging.INFO)
+
+    voices = sub.add_parser("voices", parents=[common], help="list the voices, their engine, sex and accent")
+    voices.set_defaults(run=commands.voices)
 
     devices = sub.add_parser("devices", parents=[common], help="list microphones and speakers")
     devices.set_defaults(run=commands.devices)

@@ -31,9 +31,10 @@ class ReplyVoice:
             return cls(None)
         from voice.tts.mouth import Mouth
         from voice.tts.speakers import open_speaker
-        from voice.tts.synthesis import Synthesizer, TtsSettings
+        from voice.tts.synthesis import TtsSettings
+        from voice.tts.voices import open_synthesizer
 
-        synthesizer = Synthesizer(TtsSettings.of(settings))
+        synthesizer = open_synthesizer(TtsSettings.of(settings))
         if out is not None:
             return cls(Mouth(synthesizer, open_speaker(out=out)), strict=True)
         try:
