@@ -30,7 +30,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from conversation import Conversation, Spoken  # noqa: E402
 from voice.audio.chunks import chunk_audio  # noqa: E402
 from voice.loop.events import EventLog  # noqa: E402
-from voice.loop.replay import Render, open_loop, replay  # noqa: E402
+from voice.loop.replay import MeasuredLatency, Render, replay  # noqa: E402
+from voice.loop.assembly import open_loop  # noqa: E402
 from voice.tts.speakers import WavSpeaker  # noqa: E402
 from voice.settings import Settings  # noqa: E402
 from voice.tts.synthesis import Synthesizer, TtsSettings  # noqa: E402
@@ -151,14 +152,14 @@ def main() -> None:
 
     settings = Settings(engine=args.engine)
     loop = open_loop(settings)
-    synth = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice), engine_factory=None)
+    synth = Synthesizer(TtsSettings.of(settings), engine_factory=None)
     stops: list[Spoken] = []
     memory: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory(prefix="openup-latency-") as folder:
         began = time.perf_counter()
         events_path = Path(folder) / "events.jsonl"
         with WavSpeaker(Path(folder) / "replies.wav") as speaker, EventLog(events_path) as log:
-            render = Render(speaker, synth, log)
+            render = Render(speaker, synth, log, latency=MeasuredLatency())  # the real delays, not the model
             chunks = session_chunks(args.minutes, stops, memory, args.distinct, voices)
             if args.echo is not None:
                 chunks = with_echo(chunks, render, args.echo)

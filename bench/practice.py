@@ -149,7 +149,7 @@ def sphinx_words(signal, recognizer) -> tuple[pace.TimedWord, ...]:
     step = RATE // 10 * 2
     for start in range(0, len(audio), step):
         recognizer.accept(AudioChunk(audio[start:start + step], start / (2 * RATE)))
-    return pace.timed_words(recognizer.final().words)
+    return recognizer.final().words
 
 
 def open_recognizer():

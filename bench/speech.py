@@ -42,7 +42,7 @@ from intents.evaluation import judge, load_labelled  # noqa: E402
 from intents.matcher import SPEECH_FLOOR, Matcher  # noqa: E402
 from voice.asr.recognize import transcribe_request  # noqa: E402
 from voice.asr.second_opinion import DoubtRule, matcher_doubt  # noqa: E402
-from voice.audio.chunks import read_wav  # noqa: E402
+from voice.audio.wavfile import read_wav  # noqa: E402
 
 SETS = {"A": ROOT / "tests" / "data" / "utterances.txt",
         "blind": ROOT / "bench" / "data" / "utterances_blind.txt"}

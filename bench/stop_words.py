@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from speech import PIPER, Clip, piper_available, speech_wav  # noqa: E402
-from voice.audio.chunks import chunk_audio, read_wav  # noqa: E402
+from voice.audio.chunks import chunk_audio  # noqa: E402
+from voice.audio.wavfile import read_wav  # noqa: E402
 from voice.audio.endpoint import utterances  # noqa: E402
 from voice.loop.stop_spotter import STOP_WORDS, StopSpotter  # noqa: E402
 
@@ -41,7 +42,7 @@ REQUESTS = ("how do i get him to talk", "why won't she open up to me", "tell me 
 
 def control_recognizer():
     """The loop's control recognizer, as voice/loop/replay.py builds it."""
-    from voice.loop.replay import control_sentences
+    from voice.loop.assembly import control_sentences
     from voice.asr.recognize import open_recognizer
 
     return open_recognizer("pocketsphinx", domain_sentences=control_sentences("hey coach"))[0]

@@ -54,7 +54,7 @@ class Region:
 
 @dataclass(frozen=True)
 class CareWords:
-    """What the coach says in care; {placeholders} are filled by intents.care."""
+    """What the coach says in care; {placeholders} are filled by intents.care.desk."""
 
     self_harm: str
     partner_self_harm: str

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from content.errors import ContentError
+from content.situations import Situation, load_situations
 from content.fields import read_toml, text, texts
 
 TECHNIQUE_IDS = (
@@ -97,6 +98,11 @@ class Responses:
     declined: str
     list_more: str
     list_end: str
+    offer_example: str
+    offer_quote: str
+    offer_next: str
+    nothing_more: str
+    mirror: str
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,8 @@ class Catalog:
     """(intent name, example phrases) for every intent other than technique tips."""
     source: str
     responses: Responses
+    situations: tuple[Situation, ...] = ()
+    """Situations the article does not name one by one (data/situations.toml)."""
 
     def technique(self, technique_id: str) -> Technique:
         """The technique with this id; KeyError names unknown ids."""
@@ -146,6 +154,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
         intent_phrases=_intent_phrases(base / "intents.toml"),
         source=source,
         responses=_responses(base / "responses.toml"),
+        situations=load_situations(base / "situations.toml", TECHNIQUE_IDS),
     )
 
 

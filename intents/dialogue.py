@@ -9,20 +9,31 @@ techniques were heard in, the last thing said, and one pending question
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from content.care import Care, load_care
 from content.catalog import Catalog, Quote, Technique
 from content.drills import Drill
-from intents.care import CareDesk, CareReply
+from content.situations import Situation
+from intents.care.desk import CareDesk, CareReply
 from intents.matcher import SPEECH_FLOOR, Match, Matcher
 from intents.practice_pace import SpeechRhythm
+from intents.normalize import normalize
+from intents.reflect import first_tip, mirror, situation_for
 from intents.rehearsal import Rehearsal
+from intents.spoken import speakable
 
 _LOG = logging.getLogger(__name__)
 
 LIST_PAGE = 4
 """Technique titles read per page of the list."""
+
+_EXAMPLE_ASKED = re.compile(
+    r"\b(examples?|what (would|do|should|could|can) i (actually )?(say|ask)|sound like|like what|what exactly"
+    r"|the words|a script|a line to use|for instance)\b")
+_ABOUT_US = re.compile(r"\b(they|them|partner|we|us|our)\b")
+"""A situation is about the partner or the couple: "my phone does not work" is not."""
 
 _NUMBERS = {
     word: number
@@ -75,8 +86,8 @@ class _State:
     list_page: int = 0
     listed: bool = False
     """The last reply read (part of) the list, so a number picks a technique."""
-    depth: int = 0
-    """How many "more" answers were given for the current technique."""
+    shown: set[str] = field(default_factory=set)
+    """Parts of the current technique already given: "detail", "example", "quote"."""
 
 
 class Session:
@@ -93,6 +104,8 @@ class Session:
         self._state = _State()
         self._rehearsal: Rehearsal | None = None
         self._care = CareDesk(care or load_care(), region, discreet)
+        self._said = ""
+        """The words of the request being answered (for examples asked by name, mirrors, situations)."""
 
     def hear(self, text: str, words: tuple = (), rhythm: SpeechRhythm | None = None,
              spoken: bool = False) -> Reply:
@@ -110,7 +123,8 @@ class Session:
             return self._in_care(text, match)
         if self._rehearsal is not None:
             return self._practise(text, words, rhythm)
-        if not text.strip():
+        self._said = text
+        if not normalize(text):  # nothing, or only "hmm" and "um"
             return self._reply(self._say.unclear, "fallback")
         picked = self._picked_from_list(text)
         if picked:
@@ -118,7 +132,18 @@ class Session:
         if spoken and match is not None and match.confidence < SPEECH_FLOOR:
             _LOG.debug("speech match %s %.2f below the floor %.2f", match.intent, match.confidence, SPEECH_FLOOR)
             match = None
+        situation = self._situation(text, match)
+        if situation is not None:
+            return self._present(situation.technique, lead=situation.say, instead=True)
         return self.respond(match)
+
+    def _situation(self, text: str, match: Match | None) -> Situation | None:
+        """A situation the article does not name, for requests and descriptions about the partner."""
+        if match is not None and match.intent not in ("tip", "next", "why", "fallback"):
+            return None
+        if not _ABOUT_US.search(normalize(text)):
+            return None
+        return situation_for(text, self._catalog.situations)
 
     @property
     def practising(self) -> bool:
@@ -172,7 +197,13 @@ class Session:
             reply = self._reply(self._say.clarify.format(first=first, second=second), "tip", match.technique)
             self._state.pending, self._state.options = "clarify", match.alternatives[:2]
             return reply
-        return self._present(match.technique or self._unheard())
+        if match.technique:
+            return self._present(match.technique, lead=self._mirror())
+        return self._present(first_tip(self._said, self._unheard_ids()), lead=self._mirror())
+
+    def _mirror(self) -> str:
+        echo = mirror(self._said)
+        return self._say.mirror.format(mirror=echo) if echo else ""
 
     def _on_next(self, match: Match) -> Reply:
         state = self._state
@@ -195,9 +226,11 @@ class Session:
     def _on_quote(self, match: Match) -> Reply:
         if self._state.pending == "why" or self._state.current is None:
             # No tip yet: the intro's quote on why people hold back is the helpful one.
-            return self._reply(self._quote_text(self._catalog.intro_quotes), "quote")
+            printed, spoken = self._quote_text(self._catalog.intro_quotes)
+            return self._reply(printed, "quote", None, spoken)
         technique = self._catalog.technique(self._state.current)
-        return self._reply(self._quote_text(technique.quotes), "quote", technique.id)
+        self._state.shown.add("quote")
+        return self._offering(*self._quote_text(technique.quotes), "quote", technique.id)
 
     def _on_more(self, match: Match) -> Reply:
         if self._state.pending == "list":
@@ -205,13 +238,18 @@ class Session:
         if self._state.current is None:
             return self._reply(self._say.nothing_yet, "more")
         technique = self._catalog.technique(self._state.current)
-        self._state.depth += 1
-        text = technique.detail if self._state.depth == 1 else technique.example
-        if self._state.depth >= 2:
-            text = f"{text} Say another for the next tip."
-        else:
-            self._state.pending = "offer"
-        return self._reply(text, "more", technique.id)
+        shown = self._state.shown
+        asked_for_example = bool(_EXAMPLE_ASKED.search(self._said.lower()))
+        if "detail" in shown and "example" in shown and not asked_for_example:
+            return self._reply(self._say.nothing_more, "more", technique.id)
+        return self._part("example" if asked_for_example or "detail" in shown else "detail")
+
+    def _part(self, part: str) -> Reply:
+        """The current technique's "detail" or "example", then what is left to offer."""
+        technique = self._catalog.technique(self._state.current or "")
+        self._state.shown.add(part)
+        text = technique.example if part == "example" else technique.detail
+        return self._offering(text, speakable(text), "more", technique.id)
 
     def _on_list(self, match: Match) -> Reply:
         self._state.list_page = 0
@@ -254,7 +292,8 @@ class Session:
         if pending == "list":
             return self._list_page()
         if pending == "offer" and self._state.current:
-            return self._on_more(match)
+            # An offer keeps its word: "yes" gives the first thing offered.
+            return self._on_quote(match) if options[0] == "quote" else self._part(options[0])
         return self._present(self._unheard(), intent="affirm")
 
     def _on_deny(self, match: Match) -> Reply:
@@ -267,33 +306,51 @@ class Session:
 
     # -- helpers -------------------------------------------------------------
 
-    def _reply(self, text: str, intent: str, technique: str | None = None) -> Reply:
+    def _reply(self, text: str, intent: str, technique: str | None = None, spoken: str = "") -> Reply:
         """Record what was said; any pending question is answered by now."""
         self._state.pending, self._state.listed = None, False
         self._state.last_text = text
-        return Reply(text, intent, technique)
+        spoken = spoken or speakable(text)
+        return Reply(text, intent, technique, spoken="" if spoken == text else spoken)
 
-    def _present(self, technique_id: str, record: bool = True, intent: str = "tip") -> Reply:
+    def _offering(self, text: str, spoken: str, intent: str, technique: str) -> Reply:
+        """``text``, then an offer that names exactly what is left to hear about the technique."""
+        say = self._say
+        left = tuple(part for part in ("example", "quote") if part not in self._state.shown)
+        offer = {("example", "quote"): say.offer, ("example",): say.offer_example,
+                 ("quote",): say.offer_quote}.get(left, say.offer_next)
+        reply = self._reply(f"{text} {offer}", intent, technique, f"{spoken} {offer}")
+        if left:
+            self._state.pending, self._state.options = "offer", left
+        return reply
+
+    def _present(self, technique_id: str, record: bool = True, intent: str = "tip", lead: str = "",
+                 instead: bool = False) -> Reply:
+        """Give a technique: ``lead`` goes before its summary (a mirror of what was said), or
+        ``instead`` of it (a situation's own reply). Titles are for lists, not for speech."""
         technique = self._catalog.technique(technique_id)
         state = self._state
         if record:
             state.heard.append(technique_id)
             state.position = len(state.heard) - 1
             state.this_round.add(technique_id)
-        state.current, state.depth = technique_id, 0
-        prefix = f"{self._say.all_heard} " if state.new_round else ""
+        state.current, state.shown = technique_id, set()
+        prefix = self._say.all_heard if state.new_round else ""
         state.new_round = False
-        reply = self._reply(f"{prefix}{technique.title}. {technique.summary} {self._say.offer}", intent, technique_id)
-        state.pending = "offer"
-        return reply
+        text = " ".join(part for part in (prefix, lead, "" if instead else technique.summary) if part)
+        return self._offering(text, speakable(text), intent, technique_id)
 
     def _unheard(self) -> str:
         """The next technique not heard in this round; a new round starts after all eleven."""
+        return self._unheard_ids()[0]
+
+    def _unheard_ids(self) -> list[str]:
+        """Techniques not heard in this round, in catalog order (a new round starts after all eleven)."""
         ids = [t.id for t in self._catalog.techniques]
         if self._state.this_round >= set(ids):
             self._state.this_round.clear()
             self._state.new_round = True
-        return next(tid for tid in ids if tid not in self._state.this_round)
+        return [tid for tid in ids if tid not in self._state.this_round]
 
     def _list_page(self) -> Reply:
         techniques: tuple[Technique, ...] = self._catalog.techniques
@@ -309,7 +366,18 @@ class Session:
             self._state.pending, self._state.list_page = "list", self._state.list_page + 1
         return reply
 
-    def _quote_text(self, quotes: tuple[Quote, ...]) -> str:
+    def _quote_text(self, quotes: tuple[Quote, ...]) -> tuple[str, str]:
+        """The quote as printed (marks and credentials as written) and as spoken (introduced
+        by its speaker, credentials in words)."""
         lines = " ".join(f'"{q.text}"' for q in quotes)
         first = quotes[0]
-        return f"{first.speaker}, {first.credential}: {lines} That's from {first.source}."
+        printed = f"{first.speaker}, {first.credential}: {lines} That's from {first.source}."
+        spoken_lines = " ".join(q.text for q in quotes)
+        credential = speakable(first.credential.replace(", ", " and "))
+        spoken = speakable(f"Here's how {first.speaker}, {_article(credential)}{credential}, put it. "
+                           f"{spoken_lines} That's from {first.source}.")
+        return printed, spoken
+
+
+def _article(words: str) -> str:
+    return "an " if words[:1].lower() in "aeiou" else "a "

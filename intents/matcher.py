@@ -15,12 +15,13 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from content.catalog import Catalog
 from intents.normalize import normalize
 from content.care import load_screen_examples
-from intents.safety import Risk, Screen
+from intents.care.screen import Risk, Screen
 from intents.scope import about_someone_else
 from intents.wording import features, stem_words
 
@@ -43,8 +44,11 @@ TECHNIQUE_BIAS = 0.12
 NEAREST_SHARE = 0.5
 """Weight of the nearest phrase against the label's centroid in a label's score."""
 
-PRACTICE_TOPIC = 0.25
-"""A practice request names a drill when a technique scores at least this."""
+PRACTICE_TOPIC = 0.14
+"""A practice request names a drill when a technique scores at least this ("let's practise
+validating" scores 0.16) and at least PRACTICE_LEAD times the next technique."""
+
+PRACTICE_LEAD = 2.0
 
 MAX_WORDS = 80
 """Words of a request that are scored; a request is a sentence or two, and the rest
@@ -86,18 +90,27 @@ class _Index:
     """Unit-length sparse vectors behind an inverted index, scored by cosine."""
 
     def __init__(self, vectors: list[dict[str, float]]) -> None:
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        lists: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for index, vector in enumerate(vectors):
             norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
             for feat, weight in vector.items():
-                self.postings[feat].append((index, weight / norm))
+                lists[feat].append((index, weight / norm))
+        # numpy arrays per feature: one bincount scores every document at once, which
+        # keeps a request well under a millisecond with thousands of example phrases.
+        self.size = len(vectors)
+        self.postings = {
+            feat: (np.array([i for i, _ in pairs], dtype=np.intp), np.array([w for _, w in pairs]))
+            for feat, pairs in lists.items()
+        }
 
-    def cosines(self, query: dict[str, float], norm: float) -> dict[int, float]:
-        totals: dict[int, float] = defaultdict(float)
-        for feat, weight in query.items():
-            for index, doc_weight in self.postings.get(feat, ()):
-                totals[index] += weight * doc_weight
-        return {index: total / norm for index, total in totals.items()}
+    def cosines(self, query: dict[str, float], norm: float) -> np.ndarray:
+        """Every document's cosine with the query (0 where they share nothing)."""
+        hits = [(self.postings[feat], weight) for feat, weight in query.items() if feat in self.postings]
+        if not hits:
+            return np.zeros(self.size)
+        indices = np.concatenate([ids for (ids, _), _ in hits])
+        weights = np.concatenate([doc * weight for (_, doc), weight in hits])
+        return np.bincount(indices, weights=weights, minlength=self.size) / norm
 
 
 class Matcher:
@@ -116,8 +129,12 @@ class Matcher:
         self._unknown_weight = max(self._idf.values(), default=1.0)
         vectors = [{f: self._idf[f] for f in feats} for _label, feats in documents]
         self._phrase_labels = [label for label, _feats in documents]
-        self._phrases = _Index(vectors)
         self._class_labels = sorted(set(self._phrase_labels))
+        # Phrases sorted by label, so each label's best phrase is one reduceat away.
+        order = sorted(range(len(vectors)), key=lambda i: self._phrase_labels[i])
+        self._phrases = _Index([vectors[i] for i in order])
+        sorted_labels = [self._phrase_labels[i] for i in order]
+        self._label_starts = np.array([sorted_labels.index(label) for label in self._class_labels], dtype=np.intp)
         self._classes = _Index([_centroid(vectors, self._phrase_labels, label) for label in self._class_labels])
         self._vocabulary = sorted({f for f in self._idf if " " not in f})
         self._spelling: dict[str, str | None] = {}
@@ -129,11 +146,11 @@ class Matcher:
         examples = [
             (f"tip:{t.id}", phrase) for t in catalog.techniques for phrase in t.phrases + t.situations
         ]
-        # Safety is no label in this contest: the screen runs first (intents.safety),
+        # Safety is no label in this contest: the screen runs first (intents.care.screen),
         # and its phrases here would pull "she is afraid of opening up" towards care.
         examples += [(intent, phrase) for intent, phrases in catalog.intent_phrases
                      for phrase in phrases if intent != "safety"]
-        requests = [phrase for label, phrase in examples if label != "fallback"]
+        requests = [phrase for _label, phrase in examples]
         return cls(examples, Screen.learn(load_screen_examples(), requests))
 
     def rank(self, text: str) -> Ranking:
@@ -162,14 +179,10 @@ class Matcher:
         # "find a romantic restaurant" must not score like "find a therapist".
         unknown = sum(1 for f in query if f not in self._idf and " " not in f)
         norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * self._unknown_weight**2)
-        best: dict[str, float] = defaultdict(float)
-        for index, cosine in self._phrases.cosines(weights, norm).items():
-            label = self._phrase_labels[index]
-            best[label] = max(best[label], cosine)
-        for index, cosine in self._classes.cosines(weights, norm).items():
-            label = self._class_labels[index]
-            best[label] = NEAREST_SHARE * best[label] + (1 - NEAREST_SHARE) * cosine
-        return best
+        nearest = np.maximum.reduceat(self._phrases.cosines(weights, norm), self._label_starts)
+        centroid = self._classes.cosines(weights, norm)
+        score = NEAREST_SHARE * nearest + (1 - NEAREST_SHARE) * centroid
+        return {self._class_labels[i]: float(score[i]) for i in np.flatnonzero(centroid > 0)}
 
     def _correct(self, words: list[str]) -> list[str]:
         """Join split words and snap unknown words to the nearest known one."""
@@ -212,6 +225,12 @@ def _centroid(vectors: list[dict[str, float]], labels: list[str], label: str) ->
     return total
 
 
+def _names_a_drill(techniques: list[tuple[str, float]]) -> bool:
+    if not techniques or techniques[0][1] < PRACTICE_TOPIC:
+        return False
+    return len(techniques) == 1 or techniques[0][1] >= PRACTICE_LEAD * techniques[1][1]
+
+
 def decide(ranking: Ranking) -> Match | None:
     """Turn a ranking into a Match: safety first, then the best label above the floor."""
     if ranking.risk is not None:
@@ -227,7 +246,7 @@ def decide(ranking: Ranking) -> Match | None:
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
-    if label == "practice" and techniques and techniques[0][1] >= PRACTICE_TOPIC:
+    if label == "practice" and _names_a_drill(techniques):
         return Match(label, techniques[0][0], round(min(score, 1.0), 2))  # "practise validating"
     if not label.startswith("tip:"):
         return Match(label, None, round(min(score, 1.0), 2))

@@ -9,6 +9,7 @@ partner word folded into "partner" / "they" / "them".
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -68,6 +69,7 @@ def normalize(text: str, fold: bool = True) -> str:
     return " ".join(_fold_partner(words) if fold else words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _expand(word: str) -> str:
     word = word.strip("'")
     if word in _CONTRACTIONS:

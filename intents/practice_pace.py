@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 
-@dataclass(frozen=True)
-class TimedWord:
-    """One recognised word with its timing (the recogniser's `Word`, minus voice)."""
+@runtime_checkable
+class TimedWord(Protocol):
+    """One recognised word with its timing; the recogniser's word (voice.asr.transcript.Word) is one."""
 
-    text: str
-    start: float
-    """Seconds from the start of the utterance."""
-    end: float
-    """Seconds from the start of the utterance."""
-    confidence: float = 1.0
-    """0 to 1: the recogniser's belief in this word (1 when it gives none)."""
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> float:
+        """Seconds from the start of the utterance."""
+
+    @property
+    def end(self) -> float:
+        """Seconds from the start of the utterance."""
+
+    @property
+    def confidence(self) -> float:
+        """0 to 1: the recogniser's belief in this word (1 when it gives none)."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +41,6 @@ class SpeechRhythm:
     """Vowel nuclei heard (count)."""
     speech_seconds: float
     """Seconds from the first to the last frame of speech, pauses inside included."""
-
-
-def timed_words(words) -> tuple[TimedWord, ...]:
-    """TimedWords from any recogniser words with text, start, end and maybe confidence (voice.asr.transcript.Word)."""
-    return tuple(TimedWord(w.text, float(w.start), float(w.end), float(getattr(w, "confidence", 1.0)))
-                 for w in words)
 
 
 COMFORTABLE_WPM = (110.0, 160.0)
@@ -58,7 +60,6 @@ UNSURE_SYLLABLES_PER_WORD = 1.5
 
 LONG_PAUSE = 2.5
 """A gap between words at least this long, in seconds, counts as a long pause."""
-
 
 
 def _segments(words: tuple[TimedWord, ...]) -> list[tuple[TimedWord, ...]]:

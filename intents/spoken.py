@@ -31,3 +31,32 @@ def spell_numbers(text: str) -> str:
     """``text`` with every phone number in it spelled out (see ``spell_number``)."""
     text = re.sub(r"\b(1800|0800)([A-Z]{3,})\b", lambda m: f"{m[1]} {m[2].capitalize()}", text)
     return _NUMBER.sub(lambda m: spell_number(m.group()), text)
+
+
+_CREDENTIALS = {
+    "LCSW": "licensed clinical social worker",
+    "LMFT": "licensed marriage and family therapist",
+    "LPC": "licensed professional counselor",
+    "PhD": "doctor of philosophy",
+    "Dr.": "Doctor",
+}
+_SCRIPT_LEADS = {"Try": "You could say", "Ask": "You could ask", "try": "try saying"}
+_QUOTED = re.compile(r"\b(Try|Ask|try): [\"“](.+?)[\"”]")
+_INSTEAD = re.compile(r"\bInstead of [\"“](.+?),?[\"”],?")
+
+
+def speakable(text: str) -> str:
+    """How ``text`` should sound: scripts framed so a listener hears where they start and
+    end ("You could say: ... That's the line."), credentials in words, numbers spelled."""
+    text = _INSTEAD.sub(lambda m: f"Instead of saying: {m[1].rstrip(',')},", text)
+    text = _QUOTED.sub(_frame_script, text)
+    for short, words in _CREDENTIALS.items():
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", words, text)
+    return text
+
+
+def _frame_script(found: re.Match[str]) -> str:
+    line = found[2].strip()
+    if line[-1] not in ".?!":
+        line += "."
+    return f"{_SCRIPT_LEADS[found[1]]}: {line} That's the line."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 _SYNONYMS = {
     # Same idea, different words: fold them so one example phrase covers all.
     "therapist": "therapy", "counselor": "therapy", "counsellor": "therapy",
@@ -18,6 +20,7 @@ _SYNONYMS = {
     "closed": "close", "shut": "close", "clam": "close",
     "hobby": "activity", "hobbies": "activity", "outing": "activity",
     "empathize": "validate", "empathise": "validate", "validation": "validate",
+    "validating": "validate", "validated": "validate", "validates": "validate",
     "posture": "body", "tone": "voice",
     "affection": "love", "loved": "love", "appreciated": "love", "appreciate": "love",
     "schedule": "time", "moment": "time", "timing": "time",
@@ -33,6 +36,7 @@ _KEEP = frozenset({
 _SUFFIXES = ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "er", "ers")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stemmer: listening, listened, listener -> listen."""
     word = _SYNONYMS.get(word, word)

@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice.audio.chunks import RATE, read_wav
+from voice.audio.chunks import RATE
+
+from voice.audio.wavfile import read_wav
 
 GUID_TAIL = b"\x00\x00\x00\x00\x10\x00\x80\x00\x00\xaa\x00\x38\x9b\x71"
 

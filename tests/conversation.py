@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from speech import add_floor, noise, synthesize
-from voice.audio.chunks import RATE, write_wav
+from voice.audio.chunks import RATE
+from voice.audio.wavfile import write_wav
 from voice.audio.wavfile import to_pcm16
 
 

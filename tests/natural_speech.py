@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.speech import SpeechUnavailable, add_floor, add_noise, cache_dir, pad
-from voice.audio.chunks import RATE, write_wav
+from voice.audio.chunks import RATE
+from voice.audio.wavfile import write_wav
 from voice.audio.wavfile import to_pcm16
 
 VOICES = ("joe", "heart")

@@ -15,7 +15,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.audio.chunks import RATE, read_wav, write_wav
+from voice.audio.chunks import RATE
+
+from voice.audio.wavfile import read_wav, write_wav
 from voice.audio.wavfile import to_pcm16
 
 ESPEAK_VOICES = ("en-us", "en-gb", "en-us+f3")

@@ -12,7 +12,8 @@ import pytest
 from audio_fakes import (dominant_frequency, from_pcm16, need_tool, noise, pcm16, rms_dbfs,
                          tone, write_any_wav)
 from voice.audio import wavfile
-from voice.audio.chunks import RATE, AudioChunk, chunk_audio, read_wav, wav_chunks, write_wav
+from voice.audio.chunks import RATE, AudioChunk, chunk_audio
+from voice.audio.wavfile import read_wav, wav_chunks, write_wav
 from voice.audio.resample import Resampler
 from voice.errors import AudioInputError
 
@@ -165,15 +166,6 @@ def test_long_files_stream_in_constant_memory(tmp_path):
     tracemalloc.stop()
     assert count == 600 * RATE * 2
     assert peak < 20_000_000, f"peak {peak} bytes"
-
-
-def test_microphone_names_are_reexported_lazily():
-    import voice.audio.chunks as audio
-    from voice.audio import microphone
-
-    assert audio.Microphone is microphone.Microphone and audio.find_device is microphone.find_device
-    with pytest.raises(AttributeError):
-        audio.Speaker
 
 
 def test_wav_chunks_report_errors_before_iterating(tmp_path):

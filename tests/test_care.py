@@ -12,7 +12,7 @@ from content.catalog import load_catalog
 from content.drills import load_drills
 from intents.dialogue import Session
 from intents.matcher import Matcher
-from intents.safety import ABUSE, SELF_HARM, WINDOW, _windows, screen
+from intents.care.screen import ABUSE, SELF_HARM, WINDOW, _windows, screen
 from intents.spoken import spell_number, spell_numbers
 
 DATA = Path(__file__).parent / "data" / "safety"

@@ -39,7 +39,7 @@ def test_intent_judges_each_line_alone_and_survives_odd_text():
 
 def test_ask_quiet_prints_the_technique():
     result = openup("ask", "--quiet", "i keep interrupting my wife")
-    assert result.returncode == 0 and result.stdout.startswith("Be a good listener.")
+    assert result.returncode == 0 and "Listen to understand, not to reply." in result.stdout
 
 
 def test_ask_out_renders_speech_to_a_wav(tmp_path):

@@ -8,7 +8,8 @@ import pytest
 
 from content.drills import drill_by_id, load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, judge, spoken_seconds
-from intents.practice_pace import SpeechRhythm, TimedWord, timed_words
+from intents.practice_pace import SpeechRhythm
+from voice.asr.transcript import Word
 
 DATA = Path(__file__).parent / "data" / "practice_attempts.txt"
 SHAMING = ("wrong", "bad", "terrible", "awful", "stupid", "fail", "mistake", "poor", "shame", "should have",
@@ -89,7 +90,7 @@ def paced(text, seconds_per_word, pause_at=None, pause=0.0):
     words, clock = [], 0.0
     for i, word in enumerate(text.split()):
         clock += pause if i == pause_at else 0.0
-        words.append(TimedWord(word, clock, clock + seconds_per_word * 0.8))
+        words.append(Word(word, clock, clock + seconds_per_word * 0.8))
         clock += seconds_per_word
     return tuple(words)
 
@@ -110,7 +111,7 @@ def test_audio_measures_decide_the_pace(drills):
     """Syllables measured in the audio outweigh word timings an unsure recogniser got wrong."""
     drill = drill_by_id(drills, "body-language")
     text = "take your time i'm here what's been on your mind lately"
-    rushed = tuple(TimedWord(w.text, w.start, w.end, 0.2) for w in paced(text, 0.2))
+    rushed = tuple(Word(w.text, w.start, w.end, 0.2) for w in paced(text, 0.2))
     assert dict(judge(drill, text, rushed).checks)["pace_ok"] is False
     calm = judge(drill, text, rushed, 0, SpeechRhythm(13, 5.0))
     assert dict(calm.checks)["pace_ok"] is True and dict(calm.measures)["wpm"] == pytest.approx(120.0)
@@ -141,7 +142,7 @@ def test_pace_from_recognised_speech(drills, rate, relaxed, with_audio):
     speech = pytest.importorskip("tests.speech")
     if not speech.espeak_available():
         pytest.skip("espeak-ng not installed: apt-get install espeak-ng")
-    from voice.audio.chunks import wav_chunks
+    from voice.audio.wavfile import wav_chunks
     from voice.asr.sphinx_engine import SphinxRecognizer
     from voice.audio.syllables import measure_rhythm
 
@@ -152,6 +153,6 @@ def test_pace_from_recognised_speech(drills, rate, relaxed, with_audio):
         recognizer.accept(chunk)
     heard = recognizer.final()
     rhythm = measure_rhythm(b"".join(c.audio for c in chunks))
-    feedback = judge(drill_by_id(drills, "body-language"), heard.text, timed_words(heard.words), 0,
+    feedback = judge(drill_by_id(drills, "body-language"), heard.text, heard.words, 0,
                      rhythm if with_audio else None)
     assert dict(feedback.checks)["pace_ok"] is relaxed, dict(feedback.measures)

@@ -4,6 +4,7 @@ background noise, the real pocketsphinx recognizers, replies rendered into a WAV
 from __future__ import annotations
 
 import json
+import subprocess
 
 import numpy as np
 import pytest
@@ -14,9 +15,10 @@ from conversation import Conversation
 from intents.dialogue import Session
 from intents.matcher import Matcher
 from speech import espeak_available
-from voice.audio.chunks import read_wav, write_wav
+from voice.audio.wavfile import read_wav, write_wav
 from voice.errors import AudioInputError
-from voice.loop.replay import open_loop, run_recording
+from voice.loop.replay import run_recording
+from voice.loop.assembly import open_loop
 from voice.loop.machine import reprompt
 from voice.tts.sentences import split_sentences
 from voice.settings import Settings
@@ -31,7 +33,7 @@ SLACK = 0.6 + 0.2 + 0.5
 
 
 def synthesizer() -> Synthesizer:
-    return Synthesizer(TtsSettings(SETTINGS.rate, SETTINGS.volume, SETTINGS.voice), engine_factory=None)
+    return Synthesizer(TtsSettings.of(SETTINGS), engine_factory=None)
 
 
 def seconds_of(text: str, synth: Synthesizer) -> float:
@@ -39,11 +41,11 @@ def seconds_of(text: str, synth: Synthesizer) -> float:
 
 
 @pytest.fixture(scope="module")
-def session_run(tmp_path_factory):
+def session_recording(tmp_path_factory):
     """Room talk, wake + request, a follow-up, silence until idle, wake + request again,
     "stop" over it. (The room talk first also lets pocketsphinx's live normalisation
     settle, as on a device that has been listening for a while: the very first
-    utterance of a stream is often misheard.)"""
+    utterance of a stream is often misheard.) Returns the recording and what was said."""
     folder = tmp_path_factory.mktemp("listen")
     synth = synthesizer()
     catalog = load_catalog()
@@ -61,12 +63,32 @@ def session_run(tmp_path_factory):
         idle_at += seconds_of(reprompt(), synth) + SETTINGS.follow_up
     again = talk.say("hey coach, tell me more", idle_at + 2.0)
     stop = talk.say("stop", again.end + SLACK + 2.0)
-    recording = talk.write(folder / "conversation.wav", stop.end + 3.0)
+    return talk.write(folder / "conversation.wav", stop.end + 3.0), talk.spoken
 
+
+def replay_recording(recording, folder):
     out, events = folder / "replies.wav", folder / "events.jsonl"
-    summary = run_recording(recording, out, events, SETTINGS, synthesizer=synth)
-    turns = [json.loads(line) for line in events.read_text().splitlines()]
-    return summary, turns, read_wav(out), talk.spoken
+    summary = run_recording(recording, out, events, SETTINGS, synthesizer=synthesizer())
+    return summary, [json.loads(line) for line in events.read_text().splitlines()], read_wav(out)
+
+
+@pytest.fixture(scope="module")
+def session_run(session_recording, tmp_path_factory):
+    recording, spoken = session_recording
+    return *replay_recording(recording, tmp_path_factory.mktemp("replies")), spoken
+
+
+def test_the_same_recording_gives_the_same_conversation_on_a_busy_machine(session_recording, session_run, tmp_path):
+    """Replies are placed by a modelled latency, not the wall clock: two busy loops change nothing."""
+    summary, turns, audio, _ = session_run
+    busy = [subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) for _ in range(2)]
+    try:
+        again = replay_recording(session_recording[0], tmp_path)
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
+    assert again == (summary, turns, audio)
 
 
 def level(audio: bytes, start: float, end: float) -> float:
@@ -138,7 +160,7 @@ def test_unreadable_input_is_one_clear_error_and_writes_nothing(tmp_path):
 
 def test_listen_command_needs_an_output_for_a_recording(tmp_path):
     from voice.errors import VoiceError
-    from voice.loop.replay import listen_command
+    from voice.cli.commands import listen_command
 
     with pytest.raises(VoiceError, match="--output"):
         listen_command(SETTINGS, input=str(tmp_path / "in.wav"))

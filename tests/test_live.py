@@ -16,8 +16,8 @@ import pytest
 
 from conversation import Conversation
 from speech import espeak_available
-from voice.audio.chunks import wav_chunks
-from voice.loop.replay import open_loop
+from voice.audio.wavfile import wav_chunks
+from voice.loop.assembly import open_loop
 from voice.loop.live import run_live
 from voice.settings import Settings
 
@@ -126,7 +126,7 @@ print("clean exit", summary.turns, summary.stops, flush=True)
 def rms_of(path: Path, start: float, end: float) -> float:
     import numpy as np
 
-    from voice.audio.chunks import read_wav
+    from voice.audio.wavfile import read_wav
 
     samples = np.frombuffer(read_wav(path), dtype="<i2").astype(np.float64)
     part = samples[int(start * 16000):int(end * 16000)]

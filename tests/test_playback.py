@@ -215,10 +215,11 @@ def test_stop_cuts_playback_within_a_few_blocks(monkeypatch):
     speaker = SoundDeviceSpeaker(block_seconds=0.02)
     thread, outcome = play_in_background(speaker.play, tone(5.0, rate=48000))
     time.sleep(0.3)
-    asked = time.monotonic()
+    asked = len(streams[0].written)
     speaker.stop()
     thread.join(timeout=2)
-    assert time.monotonic() - asked < 0.15
+    # measured in audio written after stop(), not on the wall clock: the same on a busy machine
+    assert (len(streams[0].written) - asked) / 2 / 48000 < 0.15
     assert outcome["result"] is False
     assert streams[0].aborted, "queued audio must be dropped, not drained"
     assert len(streams[0].written) / 2 / 48000 < 0.5
@@ -353,18 +354,37 @@ def sink_latency(env) -> float:
 
 def play_and_record(env, scenario: str) -> tuple[dict, bytes]:
     """Run the player in its own process (PortAudio scans devices once, at import) while
-    parecord captures the sink's monitor; returns the player's report and the capture."""
+    parecord captures the sink's monitor; returns the player's report and the capture.
+
+    The capture is bounded by the sink's own clock (seconds of audio received), not by
+    sleeps on the wall clock, so a busy machine cannot cut the reply's end off it."""
     recorder = subprocess.Popen(
         ["parecord", "--raw", "-d", "openup_sink.monitor", f"--rate={SINK_RATE}", "--channels=1", "--format=s16le"],
         env=env, stdout=subprocess.PIPE,
     )
-    time.sleep(0.3)
+    captured = bytearray()
+    reader = threading.Thread(target=lambda: [captured.extend(b) for b in iter(lambda: recorder.stdout.read1(4096), b"")],
+                              daemon=True)
+    reader.start()
+    wait_for_capture(captured, 0.3)
     played = subprocess.run([sys.executable, "-c", PLAYER, scenario], env=env, capture_output=True, text=True, timeout=60)
-    time.sleep(0.3)
+    wait_for_capture(captured, len(captured) / 2 / SINK_RATE + 0.3, quiet_tail=0.5)
     recorder.terminate()
-    captured = recorder.communicate(timeout=5)[0]
+    recorder.wait(timeout=5)
+    reader.join(timeout=5)
     assert played.returncode == 0, played.stderr
-    return json.loads(played.stdout), captured
+    return json.loads(played.stdout), bytes(captured)
+
+
+def wait_for_capture(captured: bytearray, seconds: float, quiet_tail: float = 0.0, limit: float = 15.0) -> None:
+    """Until `seconds` of audio have been captured and the last `quiet_tail` of it is silent."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        have = len(captured) // 2
+        tail = bytes(captured[2 * max(0, have - int(quiet_tail * SINK_RATE)):2 * have])
+        if have >= seconds * SINK_RATE and active_seconds(tail) == 0.0:
+            return
+        time.sleep(0.05)
 
 
 def active_seconds(pcm: bytes, rate: int = SINK_RATE, frame: float = 0.01, threshold: float = 300) -> float:

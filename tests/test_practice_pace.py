@@ -3,6 +3,7 @@
 import pytest
 
 from intents import practice_pace as P
+from voice.asr.transcript import Word
 
 
 def timed(text, step=0.4, gaps=None):
@@ -10,7 +11,7 @@ def timed(text, step=0.4, gaps=None):
     out, clock = [], 0.0
     for i, word in enumerate(text.split()):
         clock += (gaps or {}).get(i, 0.0)
-        out.append(P.TimedWord(word, clock, clock + 0.3))
+        out.append(Word(word, clock, clock + 0.3))
         clock += step
     return tuple(out)
 
@@ -22,15 +23,9 @@ def test_pace_wpm_from_timings():
     assert P.pace_wpm(timed("a b c d e f", step=0.25)) > P.pace_wpm(timed("a b c d e f", step=0.5))
 
 
-def test_timed_words_from_any_recogniser_words():
-    class Word:  # stands in for voice.asr.transcript.Word, which intents must not import
-        def __init__(self, text, start, end):
-            self.text, self.start, self.end = text, start, end
-
-    assert P.timed_words([Word("hi", 0, 0.5)]) == (P.TimedWord("hi", 0.0, 0.5),)
-    sure = Word("hi", 0, 0.5)
-    sure.confidence = 0.25
-    assert P.timed_words([sure])[0].confidence == 0.25
+def test_the_recognisers_words_are_timed_words():
+    assert isinstance(Word("hi", 0, 0.5), P.TimedWord)  # the Protocol intents reads; no copy of the type
+    assert P.long_pauses((Word("hi", 0, 0.5), Word("there", 3.5, 4.0))) == (3.0,)
 
 
 @pytest.mark.parametrize("word, count", [
@@ -41,13 +36,13 @@ def test_syllables(word, count):
 
 
 def _unsure(words, names):
-    return tuple(P.TimedWord(w.text, w.start, w.end, 0.1) if w.text in names else w for w in words)
+    return tuple(Word(w.text, w.start, w.end, 0.1) if w.text in names else w for w in words)
 
 
 def test_pace_counts_unsure_words_by_their_syllables():
     """Slow speech: one stretched 4-syllable word heard as four unsure one-syllable guesses."""
     said = timed("you seemed aggravated is everything okay", step=0.8)
-    heard = said[:2] + tuple(P.TimedWord(w, said[2].start + i * 0.2, said[2].start + i * 0.2 + 0.2, 0.1)
+    heard = said[:2] + tuple(Word(w, said[2].start + i * 0.2, said[2].start + i * 0.2 + 0.2, 0.1)
                              for i, w in enumerate("thought to golf were".split())) + said[3:]
     span = said[-1].end - said[0].start
     plain_count = len(heard) * 60 / span
@@ -93,7 +88,7 @@ def test_audio_pace_ignores_words_the_recogniser_inserted():
     said = timed("you seemed aggravated is everything okay", step=0.8)
 
     def guessed(guesses):
-        return said[:2] + tuple(P.TimedWord(w, 2.0 + i * 0.2, 2.2 + i * 0.2, 0.1)
+        return said[:2] + tuple(Word(w, 2.0 + i * 0.2, 2.2 + i * 0.2, 0.1)
                                 for i, w in enumerate(guesses.split())) + said[3:]
 
     nuclei = sum(P.syllables(w.text) for w in said)

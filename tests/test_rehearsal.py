@@ -7,8 +7,8 @@ import pytest
 
 from content.drills import load_drills
 from intents.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
-from intents.practice_pace import TimedWord
 from intents.rehearsal import MONOLOGUE_WORDS, Rehearsal
+from voice.asr.transcript import Word
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_monologue_gets_feedback_on_its_start_and_a_note(coach):
     coach.start("share-vulnerability")
     opener = "i've been feeling lonely lately and i wanted to tell you"
     rambling = opener + " and then " + " ".join(["we went to the shop and it was fine"] * 50)
-    words = tuple(TimedWord(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(rambling.split()))
+    words = tuple(Word(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(rambling.split()))
     assert len(rambling.split()) > MONOLOGUE_WORDS * 5
     turn = coach.hear(rambling, words)
     assert "short opener" in turn.say

@@ -9,7 +9,8 @@ import pytest
 
 from audio_fakes import pcm16, rms_dbfs, tone, write_any_wav
 from voice.audio import wavfile
-from voice.audio.chunks import AudioChunk, read_wav, wav_chunks
+from voice.audio.chunks import AudioChunk
+from voice.audio.wavfile import read_wav, wav_chunks
 from voice.audio.dither import DITHER_DBFS, Dither
 from voice.errors import AudioInputError
 

@@ -15,7 +15,7 @@ from content.catalog import load_catalog
 from intents.evaluation import judge, load_labelled
 from intents.matcher import Matcher
 from tests.speech import Clip, espeak_available, noise, speech_wav
-from voice.audio.chunks import write_wav
+from voice.audio.wavfile import write_wav
 from voice.asr.recognize import hear_request, match_speech, open_recognizer, transcribe_file, transcribe_request
 from voice.audio.wavfile import to_pcm16
 
@@ -114,7 +114,7 @@ def test_a_weak_match_is_no_match_for_speech_but_safety_always_counts(domain, ma
 
 def test_two_requests_in_one_file_give_two_transcripts(domain, tmp_path):
     from tests.speech import from_bytes
-    from voice.audio.chunks import read_wav
+    from voice.audio.wavfile import read_wav
 
     import numpy as np
 

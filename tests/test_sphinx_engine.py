@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from tests.speech import Clip, espeak_available, speech_wav
-from voice.audio.chunks import read_wav, wav_chunks
+from voice.audio.wavfile import read_wav, wav_chunks
 from voice.audio.dither import Dither
 from voice.asr.lm.domain import LMOptions, build_domain_lm, tokenize
 from voice.errors import ModelError
@@ -115,7 +115,7 @@ def test_confidence_floor_turns_a_weak_hypothesis_into_nothing(domain):
 
 def test_noise_and_silence_give_no_transcript_through_the_voice_gate(domain_recognizer, tmp_path):
     from tests.speech import noise
-    from voice.audio.chunks import write_wav
+    from voice.audio.wavfile import write_wav
     from voice.audio.wavfile import to_pcm16
 
     quiet, loud = noise(2.0, -70.0, "white", seed=3), noise(2.0, -25.0, "pink", seed=4)

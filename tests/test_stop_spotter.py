@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from speech import Clip, espeak_available, speech_wav
-from voice.audio.chunks import AudioChunk, chunk_audio, read_wav
+from voice.audio.chunks import AudioChunk, chunk_audio
+from voice.audio.wavfile import read_wav
 from voice.audio.endpoint import utterances
 from voice.loop.stop_spotter import StopConfig, StopSpotter, is_stop_command
 
@@ -49,7 +50,7 @@ def test_a_long_stretch_of_speech_is_never_a_command():
 
 @pytest.fixture(scope="module")
 def control(tmp_path_factory):
-    from voice.loop.replay import control_sentences
+    from voice.loop.assembly import control_sentences
     from voice.asr.recognize import open_recognizer
 
     recognizer, _ = open_recognizer("pocketsphinx", domain_sentences=control_sentences("hey coach"),

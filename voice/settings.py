@@ -12,6 +12,12 @@ from typing import Any, Mapping
 
 ENV_PREFIX = "OPENUP_"
 
+WAKE_PHRASE = "hey coach"
+"""The default wake phrase (setting `wake_phrase`)."""
+
+SPEAKING_RATE = 165
+"""The default speaking rate, in words per minute (setting `rate`)."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,10 +31,10 @@ class Settings:
     """Input device name or index; None is the system default."""
     speaker: str | None = None
     """Output device name or index; None is the system default."""
-    wake_phrase: str = "hey coach"
+    wake_phrase: str = WAKE_PHRASE
     voice: str | None = None
     """Text-to-speech voice id; None keeps the engine default."""
-    rate: int = 165
+    rate: int = SPEAKING_RATE
     """Speaking rate, in words per minute."""
     volume: float = 1.0
     """Loudness, 0 to 1."""

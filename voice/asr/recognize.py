@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from voice.audio.chunks import wav_chunks
+from voice.audio.wavfile import wav_chunks
 from voice.audio.endpoint import EndpointConfig, utterances
 from voice.errors import ModelError
 from voice.asr.transcript import Recognizer, Transcript, Word

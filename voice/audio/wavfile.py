@@ -1,4 +1,4 @@
-"""Reading any PCM/float WAV file and converting it to 16 kHz mono 16-bit.
+"""Reading any PCM/float WAV file and converting it to 16 kHz mono 16-bit; writing one.
 
 The stdlib `wave` module (Python 3.11) rejects WAVE_FORMAT_EXTENSIBLE and float
 files, which sox and many recorders write for 24/32-bit audio, so the RIFF
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import struct
+import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from voice.audio.chunks import RATE, WIDTH
+from voice.audio.chunks import RATE, WIDTH, AudioChunk, rechunk
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -201,3 +202,41 @@ def read_samples(path: Path, fmt: WavFormat) -> bytes:
     with path.open("rb") as handle:
         handle.seek(fmt.data_offset)
         return handle.read(fmt.data_size)
+
+
+# -- whole files and streams ------------------------------------------------------------
+
+
+def read_wav(path: str | Path) -> bytes:
+    """Whole WAV file as 16 kHz mono 16-bit PCM bytes, converted from any rate,
+    channel count, 8/16/24/32-bit integer or 32/64-bit float encoding.
+
+    Raises AudioInputError (one line: file, problem, fix) for a missing file, a
+    file that is not WAV, an empty/zero-frame WAV or an unsupported encoding.
+    """
+    fmt = read_format(path)
+    if fmt.is_native:
+        return read_samples(Path(path), fmt)
+    return b"".join(converted_blocks(path, fmt))
+
+
+def wav_chunks(path: str | Path, seconds: float = 0.1) -> Iterator[AudioChunk]:
+    """Stream a WAV file as AudioChunks of `seconds` (timestamps from 0), converting
+    as it goes: constant memory even for hours of audio.
+
+    File errors (AudioInputError) are raised by this call, before iteration
+    starts, so callers can report them up front.
+    """
+    fmt = read_format(path)
+    return rechunk(converted_blocks(path, fmt, seconds=max(seconds, 1.0)), seconds)
+
+
+def write_wav(path: str | Path, audio: bytes, rate: int = RATE) -> Path:
+    """Save mono 16-bit PCM bytes as a WAV file (used for --save-audio and fixtures)."""
+    path = Path(path)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(WIDTH)
+        out.setframerate(rate)
+        out.writeframes(audio)
+    return path

@@ -151,7 +151,6 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
     import json
 
     from intents.feedback import judge
-    from intents.practice_pace import timed_words
     from voice.loop.attempt import hear_attempt
     from voice.asr.recognize import open_recognizer
 
@@ -160,7 +159,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
                                        debug=bool(args.debug))
     _LOG.info("%s", info.description)
     heard = hear_attempt(args.input, recognizer)
-    feedback = judge(drill, heard.transcript.text, timed_words(heard.transcript.words), args.line,
+    feedback = judge(drill, heard.transcript.text, heard.transcript.words, args.line,
                      heard.rhythm)
     if args.json:
         print(json.dumps({**feedback.to_json(), "audio": args.input}, ensure_ascii=False), flush=True)

@@ -88,7 +88,7 @@ def _espeak(settings: Settings) -> Check:
 def _synthesis(settings: Settings) -> Check:
     from voice.tts.synthesis import Synthesizer, TtsSettings
 
-    synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+    synthesizer = Synthesizer(TtsSettings.of(settings))
     began = time.perf_counter()
     try:
         speech = synthesizer.synthesize("Hello, I'm listening.")

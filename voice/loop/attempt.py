@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intents.practice_pace import SpeechRhythm
-from voice.audio.chunks import read_wav
+from voice.audio.wavfile import read_wav
 from voice.audio.syllables import measure_rhythm
 from voice.asr.recognize import transcribe_request
 from voice.asr.transcript import Recognizer, Transcript

@@ -16,9 +16,10 @@ from typing import Iterable
 
 from voice.audio.chunks import AudioChunk
 from voice.errors import SpeechOutputError, VoiceError
-from voice.loop.events import EventLog, TurnEvent
-from voice.loop.replay import OnTurn, Summary, open_loop
+from voice.loop.events import EventLog
+from voice.loop.assembly import open_loop
 from voice.loop.machine import Loop, Step
+from voice.loop.render import OnTurn, Renderer, Summary
 from voice.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def _open_mouth(settings: Settings):
     from voice.tts.speakers import open_speaker
     from voice.tts.synthesis import Synthesizer, TtsSettings
 
-    return Mouth(Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice)),
+    return Mouth(Synthesizer(TtsSettings.of(settings)),
                  _TimedSpeaker(open_speaker(device=settings.speaker)))
 
 
@@ -87,15 +88,14 @@ def _watch_buttons(lines, inbox: queue.Queue) -> None:
         inbox.put(("button", None))
 
 
-class _Live:
+class _Live(Renderer):
     """The main thread of run_live: decodes, matches, and starts and stops speech."""
 
     def __init__(self, loop: Loop, mouth, events: EventLog, inbox: queue.Queue, on_turn: OnTurn | None):
-        self.loop, self.mouth, self.events, self.inbox, self.on_turn = loop, mouth, events, inbox, on_turn
+        super().__init__(events, on_turn)
+        self.loop, self.mouth, self.inbox = loop, mouth, inbox
         self.clock = 0.0
-        self.stops = 0
         self._speaking: tuple[int, threading.Thread, Step, float] | None = None
-        self._first_sound: dict[int, float] = {}
         self._replies = 0
 
     def run(self) -> None:
@@ -117,28 +117,34 @@ class _Live:
             else:
                 steps = self._spoken(*value)
             for step in steps:
-                self._do(step, began)
+                self.do(step, began)
 
     def close(self) -> None:
-        self._halt()
+        self.cut(self.clock)
         self.mouth.close()
 
-    def _do(self, step: Step, began: float) -> None:
-        if step.action == "say":
-            self._halt()
-            self._replies += 1
-            if hasattr(self.mouth.speaker, "first_sound"):
-                self.mouth.speaker.first_sound = None
-            worker = threading.Thread(target=self._speak, args=(self._replies, step.text),
-                                      name="speaking", daemon=True)
-            self._speaking = (self._replies, worker, step, began)
-            worker.start()
-        elif step.action == "stop":
-            self.stops += bool(self._speaking)
-            self._halt()
-        else:
-            self._halt()
-            self.mouth.chime()
+    def say(self, step: Step, began: float) -> None:
+        self._replies += 1
+        if hasattr(self.mouth.speaker, "first_sound"):
+            self.mouth.speaker.first_sound = None
+        worker = threading.Thread(target=self._speak, args=(self._replies, step.text),
+                                  name="speaking", daemon=True)
+        self._speaking = (self._replies, worker, step, began)
+        worker.start()
+
+    def cut(self, at: float) -> bool:
+        """Cut the reply playing (if any) and log its turn."""
+        if self._speaking is None:
+            return False
+        reply, worker, step, began = self._speaking
+        self.mouth.stop()
+        worker.join(timeout=2.0)
+        self._speaking = None
+        self._record(step, began, interrupted=True)
+        return True
+
+    def chime(self, at: float) -> None:
+        self.mouth.chime()
 
     def _speak(self, reply: int, text: str) -> None:
         """Speaking thread: play the reply, then tell the main thread it is over."""
@@ -148,16 +154,6 @@ class _Live:
         except SpeechOutputError as exc:
             log.warning("%s", exc)
         self.inbox.put(("spoken", (reply, interrupted)))
-
-    def _halt(self) -> None:
-        """Cut the reply playing (if any) and log its turn."""
-        if self._speaking is None:
-            return
-        reply, worker, step, began = self._speaking
-        self.mouth.stop()
-        worker.join(timeout=2.0)
-        self._speaking = None
-        self._record(step, began, interrupted=True)
 
     def _spoken(self, reply: int, interrupted: bool) -> list[Step]:
         if self._speaking is None or self._speaking[0] != reply:
@@ -171,10 +167,8 @@ class _Live:
     def _record(self, step: Step, began: float, interrupted: bool) -> None:
         first = getattr(self.mouth.speaker, "first_sound", None)
         latency = max(0.0, first - began) if first else 0.0
-        event = TurnEvent.of(step.turn, step.text, step.at + latency, self.clock, interrupted, latency)
-        self.events.add(event)
-        if self.on_turn:
-            self.on_turn(event)
+        assert step.turn is not None, "a say Step carries its turn"
+        self.record(step.turn, step.text, step.at + latency, self.clock, interrupted, latency)
 
 
 class _TimedSpeaker:

@@ -20,6 +20,7 @@ import logging
 import time
 from collections import deque
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Callable
 
 from voice.audio.chunks import AudioChunk
@@ -76,17 +77,27 @@ class Turn:
     end: float
     """Seconds into the stream where the utterance was closed (end of speech + silence)."""
     decode_seconds: float = 0.0
-    """Wall time spent decoding the utterance, in seconds."""
+    """Time spent decoding the utterance, in seconds on the loop's clock (0 on a replay's modelled clock)."""
     match_seconds: float = 0.0
-    """Wall time spent matching and choosing the reply, in seconds."""
+    """Time spent matching and choosing the reply, in seconds on the loop's clock."""
+
+
+class Action(StrEnum):
+    """What a Step asks the driver to do."""
+
+    SAY = "say"
+    """Play the Step's text."""
+    STOP = "stop"
+    """Cut the reply playing."""
+    CHIME = "chime"
+    """Play the listening earcon."""
 
 
 @dataclass(frozen=True)
 class Step:
     """Something the driver must do now."""
 
-    action: str
-    """"say" (play `text`), "stop" (cut the reply playing) or "chime" (the listening earcon)."""
+    action: Action
     at: float
     """Seconds into the stream when the decision was taken."""
     text: str = ""
@@ -99,13 +110,15 @@ class Loop:
     def __init__(self, session, matcher, ears: Ears, config: LoopConfig = LoopConfig(),
                  endpointer: Endpointer | None = None,
                  keep: Callable[[Utterance], None] | None = None,
-                 spotter: StopSpotter | None = None) -> None:
+                 spotter: StopSpotter | None = None, clock: Callable[[], float] = time.perf_counter) -> None:
         """session: intents.dialogue.Session; keep: called with every utterance (--save-audio);
-        spotter: judges stop commands while speaking (default: StopSpotter())."""
+        spotter: judges stop commands while speaking (default: StopSpotter()); clock: times
+        decoding and matching for the turn's record (a replay passes a modelled one)."""
         self.session, self.matcher, self.ears, self.config = session, matcher, ears, config
         self.state = IDLE
         self._endpointer = endpointer or Endpointer(EndpointConfig())
         self._keep = keep
+        self._clock = clock
         self._spotter = spotter or StopSpotter()
         self._recent: deque[AudioChunk] = deque()
         self._watch_mode: str | None = None  # state when the utterance being spotted began
@@ -114,8 +127,7 @@ class Loop:
         self._deadline: float | None = None
         self._question = False  # the last reply asked something
         self._reprompted = False
-        self._free_speech = False
-        self._ending = False
+        self._reply = None  # the dialogue's last reply (intents.dialogue.Reply) until the loop goes idle
         self._open: Recognizer | None = None
 
     # -- driver interface -----------------------------------------------------
@@ -139,15 +151,15 @@ class Loop:
 
     def button(self, at: float) -> list[Step]:
         """Push-to-talk: cut any reply and listen for a request."""
-        steps = [Step("stop", at)] if self.state == SPEAKING else []
+        steps = [Step(Action.STOP, at)] if self.state == SPEAKING else []
         self._listen(at, question=False)
-        return steps + [Step("chime", at)]
+        return steps + [Step(Action.CHIME, at)]
 
     def spoken(self, at: float) -> None:
         """The reply finished playing at `at` (seconds into the stream)."""
         if self.state != SPEAKING:
             return
-        if self._ending:
+        if self._reply is not None and self._reply.end:
             self._go_idle("the person said goodbye")
         else:
             self._listen(at, question=self._question)
@@ -187,9 +199,9 @@ class Loop:
         self._cut = True
         self._listen(at, question=False)
         if wake:
-            return [Step("stop", at), Step("chime", at)]
+            return [Step(Action.STOP, at), Step(Action.CHIME, at)]
         self._reprompted = True  # told to be quiet: no reprompt
-        return [Step("stop", at)]
+        return [Step(Action.STOP, at)]
 
     def _end_watch(self, utterance: Utterance) -> list[Step]:
         transcript = self.ears.control.final()
@@ -207,7 +219,7 @@ class Loop:
             return []
         if found == len(words):  # the wake phrase alone: listen for the request
             self._listen(utterance.end, question=False)
-            return [Step("chime", utterance.end)]
+            return [Step(Action.CHIME, utterance.end)]
         return self._on_request(after_wake(utterance, transcript, found, self._watch_start), utterance)
 
     # -- requests --------------------------------------------------------------
@@ -221,36 +233,38 @@ class Loop:
 
     def _on_request(self, audio: Utterance, utterance: Utterance) -> list[Step]:
         """Decode `audio` (the utterance, or what follows its wake phrase) and answer it."""
-        recognizer = self._practice_recognizer() if self._free_speech else self.ears.domain
-        began = time.perf_counter()
+        free_speech = self._reply is not None and self._reply.free_speech  # the dialogue asked for an attempt
+        recognizer = self._practice_recognizer() if free_speech else self.ears.domain
+        began = self._clock()
         transcript = decode(recognizer, audio)
-        decode_seconds = time.perf_counter() - began
-        request = None if self._free_speech or self.config.push_to_talk else \
+        decode_seconds = self._clock() - began
+        request = None if free_speech or self.config.push_to_talk else \
             strip_wake(transcript, self.config.wake_phrase, self.config.wake_score)
         if request is not None and not request.text:  # "hey coach" again: listen afresh
             self._listen(utterance.end, question=False)
-            return [Step("chime", utterance.end)]
+            return [Step(Action.CHIME, utterance.end)]
         request = request or transcript
         if not request.text:  # noise, or nothing usable: keep waiting
             return []
-        return [self._answer(request, utterance, decode_seconds)]
+        return [self._answer(request, utterance, decode_seconds, free_speech)]
 
-    def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float) -> Step:
-        began = time.perf_counter()
-        rhythm = measure_rhythm(utterance.audio) if self._free_speech else None  # an attempt
+    def _answer(self, transcript: Transcript, utterance: Utterance, decode_seconds: float,
+                free_speech: bool) -> Step:
+        began = self._clock()
+        rhythm = measure_rhythm(utterance.audio) if free_speech else None  # an attempt
         reply = self.session.hear(transcript.text, transcript.words, rhythm, spoken=True)
-        self._free_speech = reply.free_speech
+        self._reply = reply
         self._question = reply.text.rstrip().endswith("?")
-        self._reprompted, self._ending = False, reply.end
+        self._reprompted = False
         self.state, self._deadline = SPEAKING, None
         turn = Turn(transcript.text, reply.intent, reply.technique, reply.confidence,
-                    utterance.start, utterance.end, decode_seconds, time.perf_counter() - began)
+                    utterance.start, utterance.end, decode_seconds, self._clock() - began)
         if reply.care:  # a systemd journal keeps INFO lines: a disclosure's words only at DEBUG
             log.info("care turn (%s)", reply.care)
             log.debug("heard %r -> %s", transcript.text, reply.intent)
         else:
             log.info("heard %r -> %s (%.2f)", transcript.text, reply.intent, reply.confidence)
-        return Step("say", utterance.end, reply.speech, turn)
+        return Step(Action.SAY, utterance.end, reply.speech, turn)
 
     def _practice_recognizer(self) -> Recognizer:
         if self._open is None:
@@ -272,13 +286,13 @@ class Loop:
         if self._question and not self._reprompted:
             self._reprompted, self._question, self.state = True, False, SPEAKING
             turn = Turn("", "reprompt", None, 0.0, now, now)
-            return [Step("say", now, reprompt(), turn)]
+            return [Step(Action.SAY, now, reprompt(), turn)]
         self._go_idle("no request in the follow-up window")
         return []
 
     def _go_idle(self, why: str) -> None:
         log.info("idle: %s; say %r to wake me", why, self.config.wake_phrase)
-        self.state, self._deadline, self._free_speech, self._ending = IDLE, None, False, False
+        self.state, self._deadline, self._reply = IDLE, None, None
 
 
 def reprompt() -> str:

@@ -27,7 +27,7 @@ class ReplyVoice:
         from voice.tts.speakers import open_speaker
         from voice.tts.synthesis import Synthesizer, TtsSettings
 
-        synthesizer = Synthesizer(TtsSettings(settings.rate, settings.volume, settings.voice))
+        synthesizer = Synthesizer(TtsSettings.of(settings))
         if out is not None:
             return cls(Mouth(synthesizer, open_speaker(out=out)))
         try:

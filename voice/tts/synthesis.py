@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from voice.errors import SpeechOutputError
+from voice.settings import SPEAKING_RATE, Settings
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +33,17 @@ INSTALL_HINT = "install a speech engine: sudo apt-get install espeak-ng && pip i
 class TtsSettings:
     """How the coach sounds."""
 
-    rate: int = 170
+    rate: int = SPEAKING_RATE
     """Speaking rate, in words per minute."""
     volume: float = 1.0
     """Loudness, 0 (silent) to 1 (full)."""
     voice: str | None = None
     """Engine voice id (e.g. "gmw/en-us", see voices()); None keeps the engine default."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> TtsSettings:
+        """The speech part of the user's settings."""
+        return cls(settings.rate, settings.volume, settings.voice)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from content.care import Care, Helpline, Region
-from intents.safety import SELF_HARM, Risk
+from intents.care.screen import SELF_HARM, Risk
 from intents.spoken import spell_numbers
 
 _CORRECTION = re.compile(

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from intents.normalize import normalize
-from intents.risk_model import NONE, RiskModel
+from intents.care.model import NONE, RiskModel
 
 SELF_HARM = "self_harm"
 ABUSE = "abuse"
@@ -39,8 +39,8 @@ WINDOW = 48
 """Words screened at once; long sentences are screened in overlapping windows."""
 OVERLAP = 12
 """Words two windows share, so no phrase is cut in half (the longest rule spans fewer)."""
-MODEL_THRESHOLD = 5.0
-"""Log-odds of risk over none above which the learned model alone calls for care
+MODEL_THRESHOLDS = {SELF_HARM: 3.0, ABUSE: 5.0}
+"""Log-odds of each risk over none above which the learned model alone calls for care
 (tuned on tests/data/safety/tune.txt; see bench/safety.py)."""
 NEGATION_REACH = 3
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
@@ -305,9 +305,9 @@ _FIGURES = re.compile(
 class Screen:
     """The rules, then the learned model for what the rules were never written for."""
 
-    def __init__(self, model: RiskModel | None = None, threshold: float = MODEL_THRESHOLD) -> None:
+    def __init__(self, model: RiskModel | None = None, thresholds: dict[str, float] | None = None) -> None:
         self._model = model
-        self._threshold = threshold
+        self._thresholds = thresholds or MODEL_THRESHOLDS
 
     @classmethod
     def learn(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str] = ()) -> Screen:
@@ -319,22 +319,27 @@ class Screen:
 
     def __call__(self, text: str) -> Risk | None:
         """The Risk in ``text``, or None when it is safe to coach."""
-        risk = screen(text)
+        windows = _windows(text)
+        risk = _screen_windows(windows)
         if risk is not None or self._model is None:
             return risk
         found: Risk | None = None
-        for words in _words(text):
-            kind, odds = self._model.judge(words)
-            if odds > self._threshold and (found is None or kind == SELF_HARM):
-                found = Risk(kind, "model", kind == SELF_HARM and _partner_speaks(words))
+        for words in (window.split() for window in windows):
+            for kind, odds in self._model.odds(words).items():
+                if odds > self._thresholds[kind] and (found is None or kind == SELF_HARM):
+                    found = Risk(kind, "model", kind == SELF_HARM and _partner_speaks(words))
         return found
 
 
 def screen(text: str) -> Risk | None:
     """The first Risk the rules find in ``text``, self-harm before abuse, or None."""
+    return _screen_windows(_windows(text))
+
+
+def _screen_windows(windows: list[str]) -> Risk | None:
     found: Risk | None = None
     triggers, by_trigger = _triggers()
-    for window in _windows(text):
+    for window in windows:
         named = {rule for hit in triggers.finditer(window) for rule in by_trigger[hit.group(1)]}
         for rule in _rules():
             start = _fires(rule, window) if rule in named else None

@@ -46,14 +46,13 @@ class RiskModel:
             self._unseen[label] = math.log(SMOOTHING / total)
         self._vocabulary = vocabulary
 
-    def judge(self, words: list[str]) -> tuple[str, float]:
-        """The likeliest kind of risk and its log-odds against ``none`` (> 0: risk more likely)."""
+    def odds(self, words: list[str]) -> dict[str, float]:
+        """Each kind of risk's log-odds against ``none`` (> 0: that risk is more likely)."""
         feats = [f for f in _features(words) if f in self._vocabulary]
         scores = {
             label: sum(self._log[label].get(f, self._unseen[label]) for f in feats) for label in self._labels
         }
-        kind = max((label for label in self._labels if label != NONE), key=scores.__getitem__)
-        return kind, scores[kind] - scores[NONE]
+        return {label: score - scores[NONE] for label, score in scores.items() if label != NONE}
 
 
 def _features(words: list[str]) -> list[str]:

@@ -1,0 +1,66 @@
+"""The loop's assembly: the catalog, a fresh session and the engine's recognizers, shared
+by the replay (replay.py) and live (live.py) drivers."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Callable
+
+from content.catalog import load_catalog
+from content.drills import load_drills
+from intents.dialogue import Session
+from intents.matcher import Matcher
+from voice.asr.lm.domain import CONTROL_PHRASES
+from voice.asr.recognize import open_recognizer
+from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
+from voice.audio.wavfile import write_wav
+from voice.errors import VoiceError
+from voice.loop.machine import Ears, Loop, LoopConfig
+from voice.loop.stop_spotter import STOP_PHRASES
+from voice.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | Path | None = None,
+              debug: bool = False, clock: Callable[[], float] = time.perf_counter) -> Loop:
+    """The loop with the catalog, a fresh session and the engine's recognizers; `clock` times
+    decoding and matching (a replay passes its modelled clock)."""
+    catalog = load_catalog()
+    matcher = Matcher.from_catalog(catalog)
+    wake = settings.wake_phrase
+    where = dict(engine=settings.engine, model_dir=settings.model_dir, debug=debug)
+    # with the matcher, the standard profile has whisper re-hear requests pocketsphinx is unsure of
+    domain, info = open_recognizer(domain_sentences=[*catalog.sentences(), wake], matcher=matcher, **where)
+    control, _ = open_recognizer(domain_sentences=control_sentences(wake), **where)
+    log.info("listening with %s", info.description)
+    ears = Ears(domain, control, lambda: open_recognizer(mode="open", **where)[0])
+    session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)
+    return Loop(session, matcher, ears,
+                LoopConfig(wake, settings.follow_up, push_to_talk),
+                Endpointer(EndpointConfig(silence=settings.silence)),
+                keep=_saver(save_audio) if save_audio else None, clock=clock)
+
+
+def control_sentences(wake_phrase: str) -> list[str]:
+    """What the control recognizer listens for: control words, the wake phrase, stop commands."""
+    return list(dict.fromkeys([*CONTROL_PHRASES, wake_phrase, *STOP_PHRASES]))
+
+
+def _saver(folder: str | Path) -> Callable[[Utterance], None]:
+    """Writes every utterance to `folder` (only with --save-audio: audio is private)."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VoiceError(f"cannot create {folder} for --save-audio: {exc.strerror}; choose another folder") from exc
+
+    def keep(utterance: Utterance) -> None:
+        try:
+            write_wav(folder / f"utterance-{utterance.start:09.2f}.wav", utterance.audio)
+        except OSError as exc:
+            log.warning("cannot save audio in %s: %s", folder, exc.strerror)
+
+    return keep
