@@ -94,6 +94,8 @@ def load_model(folder: Path | None = None, threads: int = 0):
     except ImportError as exc:
         raise ModelError(f"faster-whisper is not installed; run: {INSTALL}") from exc
     threads = threads or min(4, os.cpu_count() or 1)
+    if not log.isEnabledFor(logging.DEBUG):  # one INFO line per utterance otherwise
+        logging.getLogger("faster_whisper").setLevel(logging.WARNING)
     try:
         return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=threads)
     except (RuntimeError, ValueError, OSError) as exc:
