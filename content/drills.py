@@ -14,6 +14,13 @@ contains, one spoken sentence), ``tip`` (the technique's advice, our own words).
 ``[[partner_lines]]`` (required when the focus has a ``reflection_*`` check)
     ``say`` (the partner's words the coach speaks), ``keep`` (content a reflection
     should carry, each item "word|synonym"), ``feeling`` (words naming their feeling).
+``also_trains`` (optional)
+    other technique ids this drill practises too ("good-listener" for reflective
+    listening), so a request to practise them starts this drill.
+``[tips]``, ``[praise]`` (optional; required for focus checks in `REMARKS_IN_CONTENT`)
+    check name = the remark the coach says when that check fails (tip) or passes (praise)
+    in this drill; may quote `FACTS` as ``{name}``. Other checks have built-in remarks
+    (intents.feedback) that these override.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from content.catalog import TECHNIQUE_IDS
@@ -30,11 +38,19 @@ from content.fields import read_toml, text, texts
 CHECK_NAMES = (
     "question", "open_question", "i_statement", "feeling_named", "blame_free",
     "us_right_now", "noticed_specific", "reflection_kept_content",
-    "reflection_named_feeling", "pace_ok", "no_long_pauses", "few_fillers",
+    "reflection_named_feeling", "no_advice", "no_dismissal", "pace_ok", "no_long_pauses", "few_fillers",
 )
 """Every check a drill may focus on; intents.feedback computes exactly these."""
 
-_TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines")
+REMARKS_IN_CONTENT = ("no_advice", "no_dismissal")
+"""Checks with no built-in remark: a drill that focuses on one gives its tip and praise."""
+
+FACTS = ("feeling", "blame", "filler", "wpm", "pace_advice", "their_feeling", "pause", "future",
+         "advice", "dismissal", "accusation")
+"""Values a remark may quote as {name} (intents.feedback fills them in)."""
+
+_TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines", "tips", "praise",
+             "also_trains")
 _TABLE_KEYS = {"examples": ("text", "good", "note", "line"), "partner_lines": ("say", "keep", "feeling")}
 
 
@@ -74,6 +90,12 @@ class Drill:
     """Check names that matter here, most important first."""
     examples: tuple[Example, ...]
     partner_lines: tuple[PartnerLine, ...] = ()
+    tips: tuple[tuple[str, str], ...] = ()
+    """(check name, what to say when it fails) in this drill's words."""
+    praise: tuple[tuple[str, str], ...] = ()
+    """(check name, what to say when it passes) in this drill's words."""
+    also_trains: tuple[str, ...] = ()
+    """Other technique ids this drill practises too."""
 
 
 def load_drills(root: Path | str | None = None) -> tuple[Drill, ...]:
@@ -91,6 +113,12 @@ def drill_by_id(drills: tuple[Drill, ...], drill_id: str) -> Drill | None:
     return next((d for d in drills if d.id == drill_id), None)
 
 
+def drill_for(drills: tuple[Drill, ...], technique_id: str | None) -> Drill | None:
+    """The drill that trains this technique: its own, else one that also trains it; None if none does."""
+    return drill_by_id(drills, technique_id or "") or next(
+        (d for d in drills if technique_id in d.also_trains), None)
+
+
 def _drill(path: Path) -> Drill:
     doc = read_toml(path)
     for key in doc:
@@ -106,11 +134,37 @@ def _drill(path: Path) -> Drill:
         if name not in CHECK_NAMES:
             raise ContentError(path, f"focus[{index}]", f"unknown check {name!r}; known: {', '.join(CHECK_NAMES)}")
     lines = _partner_lines(doc, path, needed=any(f.startswith("reflection_") for f in focus))
+    tips, praise = _remarks(doc, "tips", path), _remarks(doc, "praise", path)
+    also = _lowered(doc, "also_trains", path, allow_empty=True) if "also_trains" in doc else ()
+    for index, other in enumerate(also):
+        if other not in TECHNIQUE_IDS or other == drill_id:
+            raise ContentError(path, f"also_trains[{index}]", f"{other!r} is not another technique id; known: "
+                               f"{', '.join(TECHNIQUE_IDS)}")
+    for name in focus:
+        for key, given in (("tips", tips), ("praise", praise)):
+            if name in REMARKS_IN_CONTENT and name not in dict(given):
+                raise ContentError(path, f"{key}.{name}", f"the focus has {name!r}, so [{key}] needs a remark for it")
     return Drill(
         id=drill_id, title=text(doc, "title", path), setup=text(doc, "setup", path),
         goal=text(doc, "goal", path), tip=text(doc, "tip", path), focus=focus,
-        examples=_examples(doc, path, len(lines)), partner_lines=lines,
+        examples=_examples(doc, path, len(lines)), partner_lines=lines, tips=tips, praise=praise,
+        also_trains=also,
     )
+
+
+def _remarks(doc: dict[str, Any], key: str, path: Path) -> tuple[tuple[str, str], ...]:
+    """An optional [tips] or [praise] table: check name -> remark, quoting only known FACTS."""
+    table = doc.get(key, {})
+    if not isinstance(table, dict):
+        raise ContentError(path, key, f"must be a [{key}] table of check name = remark")
+    for name in table:
+        if name not in CHECK_NAMES:
+            raise ContentError(path, f"{key}.{name}", f"unknown check; known: {', '.join(CHECK_NAMES)}")
+        remark = text(table, name, path, f"{key}.")
+        for _literal, fact, _spec, _conv in Formatter().parse(remark):
+            if fact is not None and fact not in FACTS:
+                raise ContentError(path, f"{key}.{name}", f"unknown {{{fact}}}; known: {', '.join(FACTS)}")
+    return tuple((name, text(table, name, path, f"{key}.")) for name in table)
 
 
 def _partner_lines(doc: dict[str, Any], path: Path, needed: bool) -> tuple[PartnerLine, ...]:

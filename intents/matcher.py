@@ -14,6 +14,7 @@ import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -140,9 +141,10 @@ class Matcher:
         self._spelling: dict[str, str | None] = {}
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog) -> Matcher:
+    def from_catalog(cls, catalog: Catalog, cache_dir: Path | None = None) -> Matcher:
         """Index every technique phrase, situation and intent phrase, behind a safety screen
-        that also learned from them (every coaching request is a ``none``)."""
+        that also learned from them (every coaching request is a ``none``); ``cache_dir``
+        keeps the screen's learned model between runs."""
         examples = [
             (f"tip:{t.id}", phrase) for t in catalog.techniques for phrase in t.phrases + t.situations
         ]
@@ -151,7 +153,9 @@ class Matcher:
         examples += [(intent, phrase) for intent, phrases in catalog.intent_phrases
                      for phrase in phrases if intent != "safety"]
         requests = [phrase for _label, phrase in examples]
-        return cls(examples, Screen.learn(load_screen_examples(), requests))
+        screen = Screen.cached(load_screen_examples(), requests, cache_dir) if cache_dir else \
+            Screen.learn(load_screen_examples(), requests)
+        return cls(examples, screen)
 
     def rank(self, text: str) -> Ranking:
         """Score ``text`` against every label, best first."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from speech import add_floor, noise, synthesize
 from voice.audio.chunks import RATE
 from voice.audio.wavfile import write_wav
-from voice.audio.wavfile import to_pcm16
+from voice.audio.resample import to_pcm16
 
 
 @dataclass(frozen=True)

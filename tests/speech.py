@@ -18,7 +18,7 @@ from pathlib import Path
 from voice.audio.chunks import RATE
 
 from voice.audio.wavfile import read_wav, write_wav
-from voice.audio.wavfile import to_pcm16
+from voice.audio.resample import to_pcm16
 
 ESPEAK_VOICES = ("en-us", "en-gb", "en-us+f3")
 """espeak-ng voices used by tests: American male, British male, American female."""

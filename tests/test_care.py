@@ -219,3 +219,26 @@ def test_a_disclosure_answers_a_clarifying_question_with_care(coach):
 def test_spoken_requests_below_the_floor_fall_back_but_danger_never_does(coach):
     talk = session(coach, "US")
     assert talk.hear("he hits me", spoken=True).intent == "safety"
+
+
+def test_the_learned_screen_is_cached_and_judges_the_same(tmp_path, coach):
+    from content.catalog import load_catalog
+    from intents.care.screen import Screen
+
+    examples, requests = load_screen_examples(), load_catalog().sentences()
+    first = Screen.cached(examples, requests, tmp_path)
+    assert len(list(tmp_path.glob("screen-*.json"))) == 1
+    again = Screen.cached(examples, requests, tmp_path)  # read back, not learned
+    for text in ("I don't want to be here anymore", "she is afraid of opening up", "he hits me"):
+        assert (first(text) is None) == (again(text) is None)
+
+
+def test_a_corrupt_cache_is_learned_again(tmp_path):
+    from content.catalog import load_catalog
+    from intents.care.screen import Screen
+
+    examples, requests = load_screen_examples(), load_catalog().sentences()
+    Screen.cached(examples, requests, tmp_path)
+    cached = next(tmp_path.glob("screen-*.json"))
+    cached.write_text("{not json", encoding="utf-8")
+    assert Screen.cached(examples, requests, tmp_path)("I want to end my life") is not None

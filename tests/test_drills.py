@@ -5,7 +5,7 @@ import pytest
 from content import catalog
 from content.drills import CHECK_NAMES, drill_by_id, load_drills
 from content.errors import ContentError
-from intents.feedback import run_checks
+from intents.practice.feedback import run_checks
 
 REQUIRED = {"direct-question", "share-vulnerability", "acknowledge", "validate-feelings", "body-language"}
 TIMING_CHECKS = {"pace_ok", "no_long_pauses"}
@@ -89,6 +89,15 @@ note = "n"
      "partner_lines"),
     ("acknowledge.toml", GOOD.replace('focus = ["question"]', 'focus = ["reflection_kept_content"]')
      + '[[partner_lines]]\nsay = "x"\nkeep = []\n', "partner_lines[0].feeling"),
+    ("acknowledge.toml", GOOD.replace('focus = ["question"]', 'focus = ["no_advice"]'), "tips.no_advice"),
+    ("acknowledge.toml", GOOD.replace('focus = ["question"]', 'focus = ["no_dismissal"]')
+     + '[tips]\nno_dismissal = "x"\n', "praise.no_dismissal"),
+    ("acknowledge.toml", GOOD + '[tips]\nno_advise = "x"\n', "tips.no_advise"),
+    ("acknowledge.toml", GOOD + '[tips]\nno_advice = "say {advise}"\n', "tips.no_advice"),
+    ("acknowledge.toml", GOOD + '[praise]\nno_advice = ""\n', "praise.no_advice"),
+    ("acknowledge.toml", 'tips = ["x"]\n' + GOOD, "tips"),
+    ("acknowledge.toml", 'also_trains = ["listening"]\n' + GOOD, "also_trains[0]"),
+    ("acknowledge.toml", 'also_trains = ["acknowledge"]\n' + GOOD, "also_trains[0]"),
 ])
 def test_broken_file_names_file_and_key(tmp_path, name, content, key):
     (tmp_path / name).write_text(content, encoding="utf-8")
@@ -111,3 +120,18 @@ def test_minimal_valid_file_loads(tmp_path):
     (tmp_path / "acknowledge.toml").write_text(GOOD, encoding="utf-8")
     (drill,) = load_drills(tmp_path)
     assert drill.id == "acknowledge" and drill.focus == ("question",) and drill.partner_lines == ()
+
+
+def test_drill_remarks_load_and_quote_known_facts(tmp_path):
+    extra = '[tips]\nno_advice = "Save {advice} for later."\n[praise]\nno_advice = "You listened."\n'
+    (tmp_path / "acknowledge.toml").write_text(GOOD.replace('focus = ["question"]', 'focus = ["no_advice"]') + extra,
+                                                encoding="utf-8")
+    (drill,) = load_drills(tmp_path)
+    assert dict(drill.tips) == {"no_advice": "Save {advice} for later."}
+    assert dict(drill.praise) == {"no_advice": "You listened."}
+
+
+def test_validate_drill_listens_without_fixing_or_dismissing(drills):
+    drill = drill_by_id(drills, "validate-feelings")
+    assert drill.focus[:2] == ("no_dismissal", "no_advice")
+    assert {"no_advice", "no_dismissal"} <= dict(drill.tips).keys() & dict(drill.praise).keys()

@@ -181,9 +181,9 @@ def test_silence_after_a_question_reprompts_once_then_goes_idle(coach):
 
 def test_no_reprompt_after_a_reply_that_asked_nothing(coach):
     loop, _ = make_loop(coach, follow_up=3.0)
-    steps = Script((1.0, "hey coach how do i get him to talk"), (5.0, "tell me more")).run(loop, 14.0)
+    steps = Script((1.0, "hey coach how do i get him to talk"), (5.0, "help")).run(loop, 14.0)
     assert steps[0].text.endswith("?") and not steps[1].text.rstrip().endswith("?")
-    assert [s.turn.intent for s in steps] == ["tip", "more"]
+    assert [s.turn.intent for s in steps] == ["tip", "help"]
     assert loop.state == IDLE
 
 
@@ -260,7 +260,7 @@ def test_practice_attempt_is_decoded_with_open_vocabulary(coach):
 
 
 def test_a_practice_attempt_reaches_the_coach_with_its_measured_rhythm(coach, monkeypatch):
-    from intents.practice_pace import SpeechRhythm
+    from intents.practice.pace import SpeechRhythm
 
     catalog, matcher, drills = coach
     session, heard = Session(catalog, matcher, drills), []
@@ -275,3 +275,18 @@ def test_a_practice_attempt_reaches_the_coach_with_its_measured_rhythm(coach, mo
     loop = Loop(session, matcher, ears, LoopConfig(follow_up=5.0), FakeEndpointer())
     Script((1.0, "hey coach let's practice"), (5.0, "how are you feeling about us right now")).run(loop, 10.0)
     assert heard[0] is None and isinstance(heard[1], SpeechRhythm)  # only the attempt is measured
+
+
+def test_the_loops_words_are_content_and_never_say_the_wake_phrase(tmp_path):
+    from content.errors import ContentError
+    from content.loop_words import load_loop_words
+    from voice.settings import WAKE_PHRASE
+
+    assert reprompt() == load_loop_words().reprompt and WAKE_PHRASE not in reprompt().lower()
+    broken = tmp_path / "loop.toml"
+    broken.write_text('reprompt = ""\n')
+    with pytest.raises(ContentError, match="loop.toml: reprompt"):
+        load_loop_words(broken)
+    broken.write_text('reprompt = "hi"\nreprompts = "typo"\n')
+    with pytest.raises(ContentError, match="loop.toml: reprompts"):
+        load_loop_words(broken)

@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from content.drills import load_drills
-from intents.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
-from intents.rehearsal import MONOLOGUE_WORDS, Rehearsal
+from intents.practice.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
+from intents.practice.rehearsal import MONOLOGUE_WORDS, Rehearsal
 from voice.asr.transcript import Word
 
 
@@ -138,5 +138,16 @@ def test_intents_and_content_import_without_voice_or_audio_libraries():
     code = ("import sys\n"
             "for name in ('voice', 'vosk', 'sounddevice', 'pyttsx3', 'pocketsphinx'):\n"
             "    sys.modules[name] = None\n"
-            "import intents.rehearsal, intents.feedback, intents.practice, content.drills\n")
+            "import intents.practice.rehearsal, intents.practice.feedback, intents.practice.rules, content.drills\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_practising_listening_starts_the_reflective_listening_drill():
+    from content.drills import drill_for, load_drills
+
+    drills = load_drills()
+    assert drill_for(drills, "good-listener").id == "validate-feelings"
+    assert drill_for(drills, "therapy") is None and drill_for(drills, None) is None
+    turn = Rehearsal(drills).start("good-listener")
+    assert turn.drill == "validate-feelings" and "Here's what I say" in turn.say
+    assert "don't have a drill" not in turn.say

@@ -17,7 +17,7 @@ from intents.matcher import Matcher
 from tests.speech import Clip, espeak_available, noise, speech_wav
 from voice.audio.wavfile import write_wav
 from voice.asr.recognize import hear_request, match_speech, open_recognizer, transcribe_file, transcribe_request
-from voice.audio.wavfile import to_pcm16
+from voice.audio.resample import to_pcm16
 
 pytestmark = pytest.mark.skipif(not espeak_available(), reason="espeak-ng not installed: apt-get install espeak-ng")
 

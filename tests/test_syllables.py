@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from voice.errors import AudioInputError
-from intents.practice_pace import SpeechRhythm
+from intents.practice.pace import SpeechRhythm
 from voice.audio.syllables import measure_rhythm
-from voice.audio.wavfile import to_pcm16
+from voice.audio.resample import to_pcm16
 
 RATE = 16000
 

@@ -8,7 +8,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 ENV_PREFIX = "OPENUP_"
 
@@ -108,7 +108,7 @@ def _flag(value: Any) -> bool:
 
 
 _FIELD_NAMES = frozenset(f.name for f in dataclasses.fields(Settings))
-_CONVERTERS = {"rate": int, "volume": float, "follow_up": float, "silence": float, "model_dir": Path,
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {"rate": int, "volume": float, "follow_up": float, "silence": float, "model_dir": Path,
                "region": _region, "discreet": _flag}
 
 
@@ -132,6 +132,6 @@ def _convert(name: str, value: Any, path: Path) -> Any:
         return convert(value)
     except (TypeError, ValueError):
         raise SettingsError(
-            f"setting {name} = {value!r} is not a valid {_KINDS.get(name, convert.__name__)}"
+            f"setting {name} = {value!r} is not a valid {_KINDS.get(name, getattr(convert, '__name__', name))}"
             f" (from flags, {ENV_PREFIX}{name.upper()} or {path})"
         ) from None

@@ -46,6 +46,22 @@ class RiskModel:
             self._unseen[label] = math.log(SMOOTHING / total)
         self._vocabulary = vocabulary
 
+    def to_dict(self) -> dict[str, object]:
+        """Everything the model learned, as plain data (for a cache file)."""
+        return {"log": self._log, "unseen": self._unseen}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> RiskModel:
+        """A model from ``to_dict``'s data, without learning again."""
+        model = cls.__new__(cls)
+        model._log = {label: dict(table) for label, table in data["log"].items()}
+        model._unseen = dict(data["unseen"])
+        model._labels = tuple(sorted(model._log))
+        model._vocabulary = {f for table in model._log.values() for f in table}
+        if NONE not in model._log:
+            raise ValueError("not a risk model: no 'none' table")
+        return model
+
     def odds(self, words: list[str]) -> dict[str, float]:
         """Each kind of risk's log-odds against ``none`` (> 0: that risk is more likely)."""
         feats = [f for f in _features(words) if f in self._vocabulary]

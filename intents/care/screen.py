@@ -24,8 +24,12 @@ screened in linear time.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from dataclasses import dataclass
 
 from intents.normalize import normalize
@@ -39,9 +43,10 @@ WINDOW = 48
 """Words screened at once; long sentences are screened in overlapping windows."""
 OVERLAP = 12
 """Words two windows share, so no phrase is cut in half (the longest rule spans fewer)."""
-MODEL_THRESHOLDS = {SELF_HARM: 3.0, ABUSE: 5.0}
+MODEL_THRESHOLDS = {SELF_HARM: 4.0, ABUSE: 6.0}
 """Log-odds of each risk over none above which the learned model alone calls for care
-(tuned on tests/data/safety/tune.txt; see bench/safety.py)."""
+(tuned on tests/data/safety/tune.txt and the practice attempts in tests/data: ordinary
+openers must not be taken for a crisis; see bench/safety.py)."""
 NEGATION_REACH = 3
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
 
@@ -316,6 +321,29 @@ class Screen:
         examples = [(label, words) for label, text in labelled for words in _words(text)]
         examples += [(NONE, words) for text in requests for words in _words(text)]
         return cls(RiskModel(examples))
+
+    @classmethod
+    def cached(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str], folder: Path) -> Screen:
+        """``learn``, or the model learned last time with the same examples and code, kept as
+        JSON in ``folder``: learning takes most of a second on a small board, loading 50 ms."""
+        labelled, requests = list(labelled), list(requests)
+        digest = hashlib.sha256(repr((labelled, requests)).encode())
+        for module in ("screen", "model"):
+            digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
+        path = Path(folder) / f"screen-{digest.hexdigest()[:16]}.json"
+        try:
+            return cls(RiskModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # not cached yet, or unreadable: learn and try to keep it
+        screen = cls.learn(labelled, requests)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(screen._model.to_dict()), encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only home only costs the time to learn again
+        return screen
 
     def __call__(self, text: str) -> Risk | None:
         """The Risk in ``text``, or None when it is safe to coach."""

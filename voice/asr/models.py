@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, Optional[int]], None]
 """Called with (bytes received so far, total bytes or None if unknown)."""
 
-BLOCK = 64 * 1024
 RECORD = ".openup-model.json"
 """Written inside each pulled model: where it came from and its checksum."""
 
@@ -55,8 +54,6 @@ VOSK_SMALL_EN_US = ModelSpec(
     size=41_205_931,
     sha256="30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498",
 )
-
-KNOWN_MODELS = (VOSK_SMALL_EN_US,)
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ import logging
 import queue
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from voice.audio.chunks import RATE, WIDTH, AudioChunk
+from voice.audio.resample import Resampler, from_pcm16, to_pcm16
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class Microphone:
         self.seconds = seconds
         self.stall = stall
         self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max(1, int(QUEUE_SECONDS / seconds)))
-        self._stream = None
+        self._stream: Any = None
         self._rate = RATE
         self._dropped = 0
         self._warned = False
@@ -188,15 +189,10 @@ def listen_forever(device: str | int | None = None, retry: float = 2.0, seconds:
 
 
 def _to_16k(source_rate: int):
-    """Converter of int16 blocks at source_rate to 16 kHz int16 bytes (numpy)."""
-    import numpy as np
-
-    from voice.audio.resample import Resampler
-
+    """Converter of int16 blocks at source_rate to 16 kHz int16 bytes."""
     resample = Resampler(source_rate)
 
     def convert(block: bytes) -> bytes:
-        samples = np.frombuffer(block, dtype="<i2").astype(np.float32)
-        return np.clip(np.round(resample(samples)), -32768, 32767).astype("<i2").tobytes()
+        return to_pcm16(resample(from_pcm16(block)))
 
     return convert

@@ -4,16 +4,19 @@ The recogniser's word count is a poor clock: slow speech makes it insert words i
 vowels, fast speech makes it merge them. Every syllable has one vowel nucleus, a peak of
 loudness in the voice band, so counting those peaks gives the amount of speech whatever the
 recogniser heard (the method of de Jong & Wempe, 2009, with a simpler voicing test). The
-numbers go to `intents.practice_pace.pace_wpm` as plain data; `intents` never sees audio.
+numbers go to `intents.practice.pace.pace_wpm` as plain data; `intents` never sees audio.
 """
 
 from __future__ import annotations
 
 import logging
 
-from intents.practice_pace import SpeechRhythm
+import numpy as np
+
+from intents.practice.pace import SpeechRhythm
 from voice.audio.chunks import RATE
-from voice.errors import AudioInputError, ModelError
+from voice.audio.resample import from_pcm16
+from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +45,9 @@ MIN_GAP = 0.06
 
 def measure_rhythm(pcm: bytes, rate: int = RATE) -> SpeechRhythm:
     """Syllable nuclei and speech span of one utterance of 16-bit mono PCM at `rate` Hz."""
-    np = _numpy()
     if rate != RATE:
         raise AudioInputError(f"audio at {rate} Hz; resample it to {RATE} Hz before measuring its pace")
-    samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], "<i2").astype(np.float32) / 32768.0
+    samples = from_pcm16(pcm)
     if len(samples) < WINDOW + 2 * HOP:
         return SpeechRhythm(0, 0.0)
     voice, hiss = _band_energies(np, samples)
@@ -88,11 +90,3 @@ def _nuclei(loudness, voiced, floor: float) -> list[int]:
         elif loudness[j] > loudness[last]:
             peaks[-1] = j
     return peaks
-
-
-def _numpy():
-    try:
-        import numpy
-    except ImportError as exc:
-        raise ModelError("the pace check needs numpy; run: pip install numpy") from exc
-    return numpy

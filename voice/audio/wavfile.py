@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+import numpy as np
+
 from voice.audio.chunks import RATE, WIDTH, AudioChunk, rechunk
+from voice.audio.resample import Resampler, to_pcm16
 from voice.errors import AudioInputError
 
 log = logging.getLogger(__name__)
@@ -140,8 +143,6 @@ def _parse(path: Path) -> WavFormat:
 
 def _to_float(raw: bytes, fmt: WavFormat):
     """Samples as float32 in -1..1, shape (frames, channels)."""
-    import numpy as np
-
     if fmt.encoding == FLOAT:
         samples = np.frombuffer(raw, dtype="<f4" if fmt.width == 4 else "<f8").astype(np.float32)
     elif fmt.width == 1:
@@ -155,14 +156,6 @@ def _to_float(raw: bytes, fmt: WavFormat):
         dtype, scale = ("<i2", 32768.0) if fmt.width == 2 else ("<i4", 2147483648.0)
         samples = np.frombuffer(raw, dtype=dtype).astype(np.float32) / scale
     return samples.reshape(-1, fmt.channels)
-
-
-def to_pcm16(signal) -> bytes:
-    """Float samples in -1..1 -> 16-bit little-endian bytes, clipped."""
-    import numpy as np
-
-    scaled = np.clip(np.round(signal * 32768.0), -32768, 32767)
-    return scaled.astype("<i2").tobytes()
 
 
 def converted_blocks(path: str | Path, fmt: WavFormat, seconds: float = 5.0) -> Iterator[bytes]:
@@ -183,11 +176,7 @@ def converted_blocks(path: str | Path, fmt: WavFormat, seconds: float = 5.0) -> 
 
 def _converter(fmt: WavFormat):
     """A function turning raw blocks of this format into 16 kHz mono 16-bit bytes."""
-    try:
-        from voice.audio.resample import Resampler
-        resample = Resampler(fmt.rate) if fmt.rate != RATE else None
-    except ImportError as err:  # numpy missing
-        raise AudioInputError("converting this WAV needs numpy: pip install numpy") from err
+    resample = Resampler(fmt.rate) if fmt.rate != RATE else None
     log.debug("converting %d Hz x%d %d-byte audio to 16 kHz mono", fmt.rate, fmt.channels, fmt.width)
 
     def convert(raw: bytes) -> bytes:

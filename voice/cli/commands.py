@@ -17,8 +17,10 @@ def coach():
     from content.catalog import load_catalog
     from intents.matcher import Matcher
 
+    from voice.asr.lm.domain import default_cache_dir
+
     catalog = load_catalog()
-    return catalog, Matcher.from_catalog(catalog)
+    return catalog, Matcher.from_catalog(catalog, cache_dir=default_cache_dir())
 
 
 def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ()):
@@ -90,7 +92,8 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
-        settings.engine, settings.model_dir, catalog.sentences(), debug=bool(args.debug), matcher=matcher
+        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug),
+        matcher=matcher,
     )
     _LOG.info("%s", info.description)
     heard: list = []
@@ -114,7 +117,7 @@ def practice(args: argparse.Namespace) -> int:
     import json
 
     from content.drills import drill_by_id, load_drills
-    from intents.feedback import judge
+    from intents.practice.feedback import judge
 
     drills = load_drills()
     drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
@@ -150,7 +153,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
     """Feedback on a recorded attempt: JSON with --json, else printed and spoken."""
     import json
 
-    from intents.feedback import judge
+    from intents.practice.feedback import judge
     from voice.loop.attempt import hear_attempt
     from voice.asr.recognize import open_recognizer
 

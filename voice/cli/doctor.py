@@ -3,6 +3,7 @@ each failing line saying what to fix. The microphone check shows a live level me
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import shutil
@@ -45,7 +46,7 @@ def run_doctor(flags: dict | None = None, out: TextIO = sys.stdout, meter_second
     results = [first]
     out.write(first.line() + "\n")
     for check in (_espeak, _synthesis, _pocketsphinx, _vosk, _whisper, _profile, _wake_words, _speaker, _echo_cancel):
-        results.append(_safely(check.__name__.strip("_"), lambda c=check: c(settings)))
+        results.append(_safely(check.__name__.strip("_"), functools.partial(check, settings)))
         out.write(results[-1].line() + "\n")
     results.append(_safely("microphone", lambda: _microphone(settings, out, meter_seconds)))
     out.write(results[-1].line() + "\n")

@@ -13,9 +13,6 @@ from voice.cli import commands
 from voice.errors import VoiceError
 from voice.settings import SettingsError
 
-_LOG = logging.getLogger("openup")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Every subcommand and flag, each with --help."""
     common = argparse.ArgumentParser(add_help=False)

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Callable
 
+from content.loop_words import load_loop_words
+from voice.asr.transcript import Recognizer, Transcript
 from voice.audio.chunks import AudioChunk
 from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
-from voice.loop.stop_spotter import StopSpotter
 from voice.audio.syllables import measure_rhythm
-from voice.asr.transcript import Recognizer, Transcript
+from voice.loop.stop_spotter import StopSpotter
 from voice.loop.wake import after_wake, find_wake, strip_wake
+from voice.settings import WAKE_PHRASE
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ PRE_ROLL = 0.3
 class LoopConfig:
     """How the loop wakes and how long it waits."""
 
-    wake_phrase: str = "hey coach"
+    wake_phrase: str = WAKE_PHRASE
     follow_up: float = 8.0
     """Seconds after a reply in which a request needs no wake phrase."""
     push_to_talk: bool = False
@@ -296,9 +298,8 @@ class Loop:
 
 
 def reprompt() -> str:
-    """The clearer hint given once when a question met silence. It does not say the wake
-    phrase: a microphone hearing the coach would take that as a barge-in."""
-    return "I'm still listening. Just say yes or no, or ask me for another tip."
+    """The clearer hint given once when a question met silence (content/data/loop.toml)."""
+    return load_loop_words().reprompt
 
 
 def decode(recognizer: Recognizer, utterance: Utterance) -> Transcript:

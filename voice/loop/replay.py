@@ -25,8 +25,7 @@ from voice.loop.machine import Loop, Step, Turn
 from voice.loop.render import OnTurn, Renderer, Summary
 from voice.settings import Settings
 from voice.tts.speakers import WavSpeaker, earcon
-from voice.tts.sentences import split_sentences
-from voice.tts.synthesis import Speech, Synthesizer, TtsSettings
+from voice.tts.synthesis import Speech, Synthesizer, TtsSettings, by_sentence
 
 log = logging.getLogger(__name__)
 
@@ -139,8 +138,8 @@ class Render(Renderer):
     def say(self, step: Step, began: float) -> None:
         assert step.turn is not None, "a say Step carries its turn"
         pcm, first = [], None
-        for sentence in _sentences(step.text):
-            pcm.append(self.synthesizer.synthesize(sentence).at_rate(self.speaker.rate).pcm)
+        for speech in by_sentence(self.synthesizer, step.text):
+            pcm.append(speech.at_rate(self.speaker.rate).pcm)
             first = self.latency.now() if first is None else first
         latency = self.latency.of(began, self.latency.now() if first is None else first)
         start = max(step.at + latency, self.speaker.position)
@@ -164,7 +163,3 @@ class Render(Renderer):
         end = playing.start + size / 2 / self.speaker.rate
         self.record(playing.turn, playing.text, playing.start, end, interrupted, playing.latency)
         return end
-
-
-def _sentences(text: str) -> list[str]:
-    return list(split_sentences(text)) or [text]

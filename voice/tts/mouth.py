@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import queue
 import threading
+from typing import cast
 
 from voice.tts.speakers import Speaker, earcon
-from voice.tts.sentences import split_sentences
-from voice.tts.synthesis import Synthesizer
+from voice.tts.synthesis import Speech, Synthesizer, by_sentence
 
 _END = object()
 
@@ -38,7 +38,7 @@ class Mouth:
             while (item := self._next(ready)) is not _END:
                 if isinstance(item, Exception):
                     raise item
-                if not self.speaker.play(item, cancel=self._stopped):
+                if not self.speaker.play(cast(Speech, item), cancel=self._stopped):
                     return False
             return not self._stopped.is_set()
         finally:
@@ -63,8 +63,8 @@ class Mouth:
 
     def _synthesize(self, text: str, ready: queue.Queue) -> None:
         try:
-            for sentence in split_sentences(text):
-                if self._stopped.is_set() or not self._offer(ready, self.synthesizer.synthesize(sentence)):
+            for speech in by_sentence(self.synthesizer, text):
+                if self._stopped.is_set() or not self._offer(ready, speech):
                     return
         except Exception as exc:  # handed to say() on the caller's thread
             self._offer(ready, exc)
@@ -89,8 +89,3 @@ class Mouth:
             except queue.Full:
                 continue
         return False
-
-
-def speak(text: str, speaker: Speaker, synthesizer: Synthesizer) -> bool:
-    """One-shot: say text through speaker (False if stopped)."""
-    return Mouth(synthesizer, speaker).say(text)

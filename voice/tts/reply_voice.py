@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from typing import TYPE_CHECKING
+
 from voice.errors import SpeechOutputError
 from voice.settings import Settings
+
+if TYPE_CHECKING:
+    from voice.tts.mouth import Mouth
 
 _LOG = logging.getLogger(__name__)
 
@@ -13,7 +18,7 @@ _LOG = logging.getLogger(__name__)
 class ReplyVoice:
     """Says replies aloud (or into a WAV file); text output never depends on it working."""
 
-    def __init__(self, mouth: object | None, warning: str = "") -> None:
+    def __init__(self, mouth: Mouth | None, warning: str = "") -> None:
         self._mouth = mouth
         if warning:
             _LOG.warning("%s; replies will be printed only", warning)

@@ -19,10 +19,12 @@ import wave
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
+from voice.audio.resample import resample_pcm
 from voice.errors import SpeechOutputError
 from voice.settings import SPEAKING_RATE, Settings
+from voice.tts.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -76,19 +78,14 @@ class Speech:
 
     def at_rate(self, rate: int) -> Speech:
         """The same speech resampled to `rate` Hertz."""
-        return Speech(resample(self.pcm, self.rate, rate), rate, self.text)
+        return Speech(resample_pcm(self.pcm, self.rate, rate), rate, self.text)
 
 
-def resample(pcm: bytes, source: int, target: int) -> bytes:
-    """Linear-interpolation resampling of 16-bit mono PCM (plenty for speech)."""
-    if source == target or not pcm:
-        return pcm
-    import numpy as np
-
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-    positions = np.arange(round(len(samples) * target / source)) * (source / target)
-    resampled = np.interp(positions, np.arange(len(samples)), samples)
-    return np.clip(resampled.round(), -32768, 32767).astype("<i2").tobytes()
+def by_sentence(synthesizer: Synthesizer, text: str) -> Iterator[Speech]:
+    """The reply as speech, one sentence at a time, each synthesised only when asked for:
+    playback starts after the first sentence, and a stop skips the rest unsynthesised."""
+    for sentence in split_sentences(text):
+        yield synthesizer.synthesize(sentence)
 
 
 class _Failed(Exception):
@@ -107,10 +104,11 @@ class _EngineOwner:
     """One pyttsx3 engine and the only thread that ever touches it (created on first use)."""
 
     def __init__(self, factory: Callable[[], object]):
-        self._factory, self._tasks = factory, queue.Queue()
+        self._factory = factory
+        self._tasks: queue.Queue = queue.Queue()
         threading.Thread(target=self._serve, name="pyttsx3-owner", daemon=True).start()
 
-    def call(self, job: Callable[[object], object], timeout: float) -> object:
+    def call(self, job: Callable[[Any], Any], timeout: float) -> Any:
         """job(engine) on the owner thread; _Hung if it takes longer than timeout seconds."""
         outcome: Future = Future()
         self._tasks.put((job, outcome))
@@ -270,7 +268,7 @@ class Synthesizer:
         hint = INSTALL_HINT if missing else "check the voice setting, or use --quiet"
         raise SpeechOutputError(f"cannot synthesise speech ({'; '.join(map(str, reasons))}); {hint}")
 
-    def _owner_call(self, job: Callable[[object], object], timeout: float) -> object:
+    def _owner_call(self, job: Callable[[Any], Any], timeout: float) -> Any:
         """Run job on the pyttsx3 owner thread, abandoning the thread if it hangs."""
         if self._gave_up:
             raise self._gave_up

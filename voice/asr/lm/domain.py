@@ -33,9 +33,10 @@ CONTROL_PHRASES = (
     "stop", "okay stop", "stop talking", "be quiet", "cancel", "bye", "goodbye",
     "yes", "yes please", "yeah", "sure", "okay", "no", "no thanks", "nope",
     "next", "next one", "another one", "previous", "go back", "repeat", "say that again",
-    "again", "more", "tell me more", "help", "what can you do", "hey coach",
+    "again", "more", "tell me more", "help", "what can you do",
 )
-"""Control words the hands-free loop needs, always part of the domain model."""
+"""Control words the hands-free loop needs, always part of the domain model. The wake phrase is
+a setting: whoever builds a model for requests adds it to the sentences (loop/assembly.py)."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
@@ -108,13 +109,6 @@ def build_domain_lm(sentences: Iterable[str], cache_dir: Path | None = None,
     except OSError as exc:
         raise ModelError(f"cannot write the language model cache in {cache} ({exc.strerror}); "
                          "set XDG_CACHE_HOME to a writable folder") from exc
-
-
-def build_control_lm(cache_dir: Path | None = None,
-                     options: LMOptions = LMOptions(general_words=300)) -> DomainModel:
-    """A tiny model of the control words alone ("stop", "yes", "next"...), for listening
-    while the coach speaks; a small general slice keeps other speech off them."""
-    return build_domain_lm((), cache_dir, options)
 
 
 def load_dictionary(path: Path) -> dict[str, list[str]]:

@@ -15,10 +15,10 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from content.drills import Drill
-from intents import practice_words as W
-from intents.feedback import Feedback, judge
-from intents.practice_pace import SpeechRhythm, TimedWord
+from content.drills import Drill, drill_for
+from intents.practice import words as W
+from intents.practice.feedback import Feedback, judge
+from intents.practice.pace import SpeechRhythm, TimedWord
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +88,13 @@ class Rehearsal:
         return self._drills[self._state.drill]
 
     def start(self, drill_id: str | None = None) -> CoachTurn:
-        """Begin with the named drill (a technique id) or, if none or unknown, suggest the first."""
-        ids = [d.id for d in self._drills]
-        index = ids.index(drill_id) if drill_id in ids else 0
+        """Begin with the drill for this technique id (its own, or one that also trains it) or, if none
+        or unknown, suggest the first."""
+        found = drill_for(self._drills, drill_id)
+        index = self._drills.index(found) if found else 0
         self._state = _State(drill=index)
         intro = "Let's practise."
-        if drill_id and drill_id not in ids:
+        if drill_id and not found:
             intro = "I don't have a drill for that one yet, so let's try this."
         return self._setup(f"{intro} {self.drill.title}.")
 

@@ -1,4 +1,4 @@
-"""Emotion words and the contexts that make a word name a feeling (intents.practice.feelings).
+"""Emotion words and the contexts that make a word name a feeling (intents.practice.rules.feelings).
 
 Patterns apply to text already passed through `practice.prepare`.
 """
@@ -10,7 +10,7 @@ loneliness angry anger mad anxious anxiety frustrated frustrating frustration sc
 afraid fear fears fearful frightened overwhelmed overwhelming stressed stress stressful upset ashamed
 shame jealous jealousy disappointed disappointment disappointing nervous hopeless happy happier
 happiness glad joy joyful excited grateful thankful proud relieved embarrassed embarrassing guilty guilt
-insecure depressed tense aggravated annoyed irritated irritable grumpy moody bitter resentful
+insecure depressed tense aggravated annoyed irritated irritable bitter resentful
 resentment heartbroken devastated miserable unhappy terrified panicked panicky confused exhausted
 tired drained hopeful content uneasy vulnerable rejected abandoned neglected unappreciated unloved
 disconnected isolated helpless defeated discouraged restless agitated furious livid sorrow grief
@@ -18,7 +18,8 @@ grieving lonesome homesick hurtful humiliated humiliating regret regretful envio
 painful pain crushed gutted shattered conflicted panic panicking pissed upsetting despair dread
 dreading betrayed excluded unwanted misunderstood delighted thrilled relief peaceful awkward
 pressured hate""".split())
-"""Emotion words named anywhere ("i am not angry" still names anger)."""
+"""Emotion words named anywhere ("i am not angry" still names anger). Labels such as "moody" or
+"grumpy" judge the person and are left out (listening.LABELS)."""
 
 _BODY = (r"back|head|feet|foot|legs?|arms?|knees?|neck|tooth|teeth|shoulders?|hands?|wrist|ankle|hips?"
          r"|eyes?|throat|ears?|fingers?|toes?|elbow|stomach|tummy|muscles?|joints?|skin")
@@ -67,7 +68,7 @@ invisible comfortable uncomfortable loved unheard calm blue heavy""".split())
 """Words that name a feeling only after a feeling verb: "i feel safe", not "it feels like a good time"."""
 
 PERSON_FEELINGS = frozenset("""down alone drained crushed shattered rejected excluded abandoned isolated
-bitter moody neglected unwanted gutted burned_out burnt_out worn_out left_out""".split())
+bitter neglected unwanted gutted burned_out burnt_out worn_out left_out""".split())
 """Words that name a feeling only when said of a person ("i am drained", "you seem down"), not
 of things ("the battery is drained", "the wifi is down", "an abandoned house")."""
 

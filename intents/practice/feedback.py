@@ -1,6 +1,6 @@
 """From rule results to two or three kind, concrete remarks tied to the techniques.
 
-`judge(drill, text, words)` runs every check (intents.practice) and picks what to say:
+`judge(drill, text, words)` runs every check (intents.practice.rules) and picks what to say:
 the most useful fix first, always one thing done well, at most three remarks and well
 under 25 spoken seconds. `Feedback.to_json()` is the object `openup practice --json` prints.
 """
@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from content.drills import CHECK_NAMES, Drill
-from intents import practice as P
-from intents import practice_pace as pace
+from intents.practice import rules as P
+from intents.practice import listening as L
+from intents.practice import pace
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,15 @@ _PRAISE = {
     "few_fillers": "You spoke cleanly, without filler words.",
     "blame_free": "You kept it free of blame, so it is safe for them to answer.",
 }
-"""One line per check that passed, most specific first (this order is the praise order)."""
+"""Built-in praise, one line per check that passed (a drill's [praise] overrides or adds)."""
+
+_PRAISE_ORDER = ("us_right_now", "noticed_specific", "reflection_named_feeling", "reflection_kept_content",
+                 "i_statement", "feeling_named", "open_question", "question", "pace_ok", "few_fillers",
+                 "no_dismissal", "no_advice", "blame_free")
+"""Most specific first: the first check that passed and matters in the drill is the one praised."""
+
+_FREE_OF = ("blame_free", "no_advice", "no_dismissal")
+"""Checks that praise what was left out: none is praised while another of them fails."""
 
 _TIPS = {
     "blame_free": "Leave out {blame}; blame puts people on the defence. Try a softer start: one moment, and how you feel.",
@@ -50,11 +59,15 @@ _TIPS = {
     "question": "End with a gentle question, so they have something to answer.",
     "pace_ok": "You spoke at about {wpm} words a minute; {pace_advice}",
     "few_fillers": "Try a breath instead of {filler}; a pause sounds calmer than a filler.",
+    "accusing": ("A question like {accusation} can land as a charge, even though it is open. Ask about one "
+                 "moment instead, like 'what was going on for you at dinner'."),
 }
+"""Built-in tips, one per check that failed (a drill's [tips] overrides or adds); "accusing" replaces
+the blame tip for a "why … always" question."""
 
 _TEXT_RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free",
-               "us_right_now", "noticed_specific")
-"""Checks that need only the text: each is the function of that name in intents.practice."""
+               "us_right_now", "noticed_specific", "no_advice", "no_dismissal")
+"""Checks that need only the text: each is the function of that name in intents.practice.rules."""
 
 _FALLBACK_PRAISE = "You said it out loud, and that is the hardest step."
 _NOTHING_HEARD = ("I didn't hear an attempt yet; say your opening line when you're ready.",
@@ -131,7 +144,7 @@ def judge(drill: Drill, text: str, words: tuple[pace.TimedWord, ...] = (), line:
         return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()),
                         _NOTHING_HEARD, _NOTHING_HEARD[1])
     facts = _facts(drill, text, measures, line)
-    remarks, done_well = _choose(drill, checks, facts, measures)
+    remarks, done_well = _choose(drill, text, checks, facts, measures)
     log.debug("drill=%s checks=%s remarks=%s", drill.id, checks, remarks)
     return Feedback(drill.id, text, tuple(checks.items()), tuple(measures.items()), remarks, done_well)
 
@@ -154,7 +167,27 @@ def _facts(drill: Drill, text: str, measures: dict[str, float], line: int) -> di
         "their_feeling": partner.feeling[0] if partner else "",
         "pause": f"{measures.get('longest_pause', 0.0):.0f}",
         "future": ", not years ahead" if P.future_talk(text) else "",
+        "advice": _quote(P.advice_phrases(t), "the advice", t),
+        "accusation": _quote_accusation(t),
+        "dismissal": _quote(P.dismissal_phrases(t), "words that play it down", t),
     }
+
+
+def _quote_accusation(t: str) -> str:
+    """ "'why … always'" for an accusing question, naming its own absolute word."""
+    found = re.search(L.ACCUSING_WHY, t)
+    return f"'why … {found.group(2)}'" if found else "that"
+
+
+def _quote(found: tuple[str, ...], otherwise: str, t: str) -> str:
+    """The first phrase found, quoted (its first three words when longer than five, and "…" when the
+    sentence goes on: "'why don't you…'"); `otherwise` when none."""
+    if not found:
+        return otherwise
+    words = found[0].split()
+    phrase = " ".join(words if len(words) <= 5 else words[:3])
+    goes_on = re.search(re.escape(phrase) + r" \w", t) is not None
+    return f"'{phrase}…'" if goes_on else f"'{phrase}'"
 
 
 def _quote_blame(found: tuple[str, ...]) -> str:
@@ -167,24 +200,56 @@ def _quote_blame(found: tuple[str, ...]) -> str:
     return f"'{found[0]}'" if len(found[0].split()) <= 3 else "the blaming words"
 
 
-def _choose(drill: Drill, checks: dict[str, bool], facts: dict[str, str],
+def _choose(drill: Drill, text: str, checks: dict[str, bool], facts: dict[str, str],
             measures: dict[str, float]) -> tuple[tuple[str, ...], str]:
     """Most useful fix first, then one thing done well, then a second fix or note if it fits."""
-    relevant = ("blame_free",) + tuple(f for f in drill.focus if f != "blame_free")
+    tips, praises = {**_TIPS, **dict(drill.tips)}, {**_PRAISE, **dict(drill.praise)}
+    relevant = [name for name in ("blame_free",) + drill.focus if checks.get(name) is False]
+    relevant = [name for name in dict.fromkeys(relevant) if _fits(name, drill, text, checks)]
     if checks.get("few_fillers") is False and "few_fillers" not in relevant:
-        relevant += ("few_fillers",)
-    fixes = [_TIPS[name].format(**facts) for name in relevant if checks.get(name) is False]
-    praised = [name for name in _PRAISE if checks.get(name) and (name in drill.focus or name == "question")]
-    praise = _PRAISE[praised[0]].format(**facts) if praised else _FALLBACK_PRAISE
+        relevant.append("few_fillers")
+    accusing = P.accusing_question(text)
+    fixes = [tips["accusing" if name == "blame_free" and accusing else name].format(**facts) for name in relevant]
+    praised = [name for name in _PRAISE_ORDER if checks.get(name) and _deserves_praise(name, drill, text, checks)]
+    praise = praises[praised[0]].format(**facts) if praised else _FALLBACK_PRAISE
     extra = fixes[1:2]
     if measures.get("long_pauses"):
         extra = [_PAUSE_NOTE.format(**facts)] + extra
     if not fixes:
         praise = f"{_ALL_GOOD} {praise}"
-        remarks = [praise] + [_PRAISE[n].format(**facts) for n in praised[1:2]] + extra[:1]
+        remarks = [praise] + [praises[n].format(**facts) for n in praised[1:2]] + extra[:1]
+        remarks += [drill.tip] if len(remarks) < 2 else []
     else:
         remarks = [fixes[0], praise] + extra[:1]
     return _fit(tuple(remarks[:MAX_REMARKS])), praise
+
+
+def _fits(name: str, drill: Drill, text: str, checks: dict[str, bool]) -> bool:
+    """Whether the tip for a failed check suits this attempt in this drill: no call to make a line
+    open that is not a question (or that is an accusing "why … always", which the blame tip covers),
+    and no blame tip for words the drill's advice or dismissal tip already names."""
+    if name == "open_question":
+        return bool(checks.get("question")) and not P.accusing_question(text)
+    if name == "blame_free":
+        covered = [c for c in ("no_dismissal", "no_advice") if c in drill.focus and checks.get(c) is False]
+        found = P.dismissal_phrases(text) + P.advice_phrases(text)
+        return not covered or not all(any(b in f or f in b for f in found) for b in P.blame_phrases(text))
+    return True
+
+
+def _deserves_praise(name: str, drill: Drill, text: str, checks: dict[str, bool]) -> bool:
+    """Praise only what matters in the drill and is true of the whole attempt: nothing is "free of"
+    blame, advice or dismissal while one of them is there, an accusing or advising question is not
+    praised as a question, and words turned into blame are not praised as given back."""
+    if name not in drill.focus and name != "question":
+        return False
+    if name in _FREE_OF:
+        return all(checks.get(other) is not False for other in _FREE_OF)
+    if name in ("question", "open_question"):
+        return checks.get("no_advice") is not False and not P.accusing_question(text)
+    if name == "reflection_kept_content":
+        return checks.get("blame_free") is not False
+    return True
 
 
 def _fit(remarks: tuple[str, ...]) -> tuple[str, ...]:

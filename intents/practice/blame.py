@@ -1,4 +1,4 @@
-"""Blame, contempt, absolutes and dismissal aimed at the partner (intents.practice.blame_phrases).
+"""Blame, contempt, absolutes and dismissal aimed at the partner (intents.practice.rules.blame_phrases).
 
 Patterns apply to text already passed through `practice.prepare` (lower case, "you are",
 "what is" spelled out, negations as "don't", "can't"). Kept apart from the other word lists
@@ -7,15 +7,21 @@ because blame alone is as long as all of them.
 
 from __future__ import annotations
 
+from intents.practice.feelings import FEELINGS
+
+_FEELING_WORDS = "|".join(sorted(FEELINGS)) + "|left out|hurt|upset|sad|lonely|on edge|worn out"
+
 KIND_ABSOLUTES = (
     r"\byou always (make me (laugh|smile|feel (safe|loved|better|good|happy|special))"
     r"|know (how|what)|help|support|listen to me when|remember|show up|look out|try|do your best)\b"
-    r"|\bdo you always feel\b"
+    r"|\bdo you always feel\b|\bof course you (are|feel|felt|were|would be|would feel)( (so|really|feeling|a bit|a little))*"
+    rf" ({_FEELING_WORDS})\b"
     r"|\byou never (have|need|had) to\b|\byou never know\b|\byou are always (so )?(kind|good|sweet|patient|there)\b"
     r"|\b(not|isn't|wasn't|aren't) your fault\b|\b(love|thank|thanks|proud of|here for|grateful for|appreciate|great"
     r"|beautiful|lovely|wonderful|amazing|kind|sweet|right|there for me)( \w+){0,2},? as always\b"
 )
-"""Absolutes that are praise or reassurance ("not your fault", "i love you, as always"), removed
+"""Absolutes that are praise or reassurance ("not your fault", "i love you, as always", "of course you're
+worried"), removed
 before looking for blame."""
 
 _NEG_ADJ = (r"overreacting|overthinking|dramatic|ridiculous|crazy|selfish|lazy|childish|immature|"

@@ -1,11 +1,12 @@
 """Feedback rules for practice attempts: small pure functions on spoken text.
 
 Each rule answers one question a therapist would ask about an opening line (DESIGN §6):
-was it a question, an open one, an "I" statement, was a feeling named, was it free of
-blame? Spoken text has no punctuation we can trust, so every rule judges by wording.
+was it a question, an open one (not an accusing "why … always"), an "I" statement, was a
+feeling named (not waved away or a label), was it free of blame, and, when listening, free of
+advice and of dismissal (listening)? Spoken text has no punctuation we can trust, so every rule judges by wording.
 Every rule takes the attempt as heard or typed and normalises it with `prepare` (lower
 case, contractions in one canonical form, hesitation sounds dropped; idempotent).
-Pace and pauses, which need timings, are in practice_pace.
+Pace and pauses, which need timings, are in pace.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 from functools import wraps
 
-from intents import practice_blame as B
-from intents import practice_feelings as F
-from intents import practice_words as W
+from intents.practice import blame as B
+from intents.practice import feelings as F
+from intents.practice import listening as L
+from intents.practice import words as W
 
 
 def prepare(text: str) -> str:
@@ -127,8 +129,17 @@ def question(t: str) -> bool:
 
 @_on_prepared
 def open_question(t: str) -> bool:
-    """A question that cannot be answered yes or no ("what…", "how…", "tell me about…")."""
+    """A question that cannot be answered yes or no ("what…", "how…", "tell me about…"), and not an
+    accusation dressed as one ("why are you always so closed off")."""
+    if accusing_question(t):
+        return False
     return any(w != "how about" for w in _wh_questions(t)) or _indirect(t) == "open"
+
+
+@_on_prepared
+def accusing_question(t: str) -> bool:
+    """A "why … always / never" question: open in form, a charge in effect."""
+    return _has(L.ACCUSING_WHY, t)
 
 
 @_on_prepared
@@ -141,7 +152,7 @@ def i_statement(t: str) -> bool:
 @_on_prepared
 def feelings(t: str) -> tuple[str, ...]:
     """The emotion words named in the text, negated or not ("i am not angry" names anger)."""
-    t = re.sub(F.NOT_FEELINGS, " ", t)
+    t = re.sub(F.NOT_FEELINGS, " ", _without_dismissals(t))
     t = re.sub(F.OUT_PHRASES, lambda m: m.group(0).replace(" ", "_"), t)
     tokens = re.findall(r"[a-z0-9'_]+", t)
     named = [m.group(0) for m in re.finditer(F.FEELING_PHRASES, t)]
@@ -246,8 +257,47 @@ def reflection_kept_content(t: str, keep: tuple[str, ...]) -> bool:
 
 @_on_prepared
 def reflection_named_feeling(t: str, feeling: tuple[str, ...]) -> bool:
-    """The paraphrase named the feeling the partner expressed (or a close word for it)."""
-    return any(_mentions(t, word) for word in feeling)
+    """The paraphrase named the feeling the partner expressed (or a close word for it); a feeling
+    waved away ("don't be so stressed", "you're not really hurt") is not named."""
+    kept = _without_dismissals(t)
+    return any(_mentions(kept, word) for word in feeling)
+
+
+@_on_prepared
+def dismissal_phrases(t: str) -> tuple[str, ...]:
+    """Minimising, contradicting or hurrying the feeling: "don't worry", "at least", "calm down"…"""
+    return tuple(m.group(0).strip(" ,.;:!?") for m in re.finditer(L.DISMISSAL, t))
+
+
+@_on_prepared
+def no_dismissal(t: str) -> bool:
+    """The feeling is left to stand: nothing like "it'll be fine", "it's just work", "cheer up"."""
+    return not dismissal_phrases(t)
+
+
+@_on_prepared
+def advice_phrases(t: str) -> tuple[str, ...]:
+    """Advice, fixing or instructions, also as a question: "you should…", "have you tried…", "just tell
+    him…". Telling them how to feel ("don't worry") is dismissal, so it is set aside first."""
+    t = _without_dismissals(t, ",")
+    found = [m.group(0) for m in re.finditer(L.ADVICE, t)]
+    for tokens in _clauses(t):
+        start = next((i for i, tok in enumerate(tokens) if tok not in L.LEAD_INS), len(tokens))
+        rest = " ".join(tokens[start:])
+        if re.match(L.IMPERATIVE, rest):
+            found.append(" ".join(tokens[start:start + 3]))
+    return tuple(found)
+
+
+@_on_prepared
+def no_advice(t: str) -> bool:
+    """No advice, fixing or instructions: the drill asks to understand before solving."""
+    return not advice_phrases(t)
+
+
+def _without_dismissals(t: str, mark: str = " ") -> str:
+    """The text with every dismissal replaced by `mark`: what is left is what was really said."""
+    return re.sub(r"\s+", " ", re.sub(L.DISMISSAL, f" {mark} ", t)).strip()
 
 
 def fillers(text: str) -> tuple[str, ...]:

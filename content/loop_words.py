@@ -1,0 +1,45 @@
+"""Load what the hands-free loop itself says, from ``data/loop.toml``.
+
+Expected shape (strings non-empty):
+
+``reprompt``
+    the clearer hint said once when a question met silence; it must not say the
+    wake phrase (a microphone hearing the coach would take that as a barge-in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from content.errors import ContentError
+from content.fields import read_toml, text
+
+_KEYS = ("reprompt",)
+
+
+@dataclass(frozen=True)
+class LoopWords:
+    """The loop's own lines."""
+
+    reprompt: str
+    """Said once when a question met silence."""
+
+
+def load_loop_words(path: Path | None = None) -> LoopWords:
+    """The loop's lines from `path` (default: the shipped data/loop.toml); ContentError names
+    the file and the key when one is missing, empty or unknown."""
+    if path is None:
+        return _shipped()
+    doc = read_toml(path)
+    for key in doc:
+        if key not in _KEYS:
+            raise ContentError(path, key, f"unknown key; expected one of: {', '.join(_KEYS)}")
+    return LoopWords(text(doc, "reprompt", path))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> LoopWords:
+    return load_loop_words(Path(str(resources.files("content") / "data" / "loop.toml")))
