@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 
 from voice.audio.chunks import RATE, WIDTH, AudioChunk
 from voice.asr.model_files import check_files, read_record, verify_model
+from voice.audio.dither import Dither
 from voice.errors import ModelError
 from voice.asr.transcript import Transcript, Word
 
@@ -132,10 +133,11 @@ class VoskRecognizer:
         self._fed = 0.0  # seconds fed since creation: Vosk's clock, which Reset() does not rewind
         self._offset = 0.0  # Vosk time at which the current utterance began
         self._words: list[Word] = []
+        self._dither = Dither()  # never feed the decoder exact digital silence
 
     def accept(self, chunk: AudioChunk) -> None:
-        """Decode one more chunk; Vosk's own end-of-segment results are kept."""
-        if self._decoder.AcceptWaveform(chunk.audio):
+        """Decode one more chunk (with the dither floor); Vosk's own end-of-segment results are kept."""
+        if self._decoder.AcceptWaveform(self._dither(chunk.audio)):
             self._words += _words(json.loads(self._decoder.Result()), self._offset)
         self._fed += len(chunk.audio) / (WIDTH * RATE)
 

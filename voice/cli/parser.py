@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                             help="care replies said aloud name no service; the details are printed")
 
     speech_in = argparse.ArgumentParser(add_help=False)
-    speech_in.add_argument("--engine", choices=("vosk", "pocketsphinx"), help="speech recognizer (default: Vosk if installed)")
+    speech_in.add_argument("--engine", choices=("small", "standard", "vosk", "pocketsphinx"),
+                           help="speech profile: small (pocketsphinx only), standard (+ whisper second opinion), vosk; default: the best this device affords")
     speech_in.add_argument("--model-dir", dest="model_dir", help="folder of speech models")
 
     ask = sub.add_parser("ask", parents=[common, speech_out, speech_in], help="answer one question and speak the reply")

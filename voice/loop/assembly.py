@@ -33,7 +33,8 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     matcher = Matcher.from_catalog(catalog)
     wake = settings.wake_phrase
     recognizer = functools.partial(open_recognizer, settings.engine, settings.model_dir, debug=debug)
-    domain, info = recognizer(domain_sentences=[*catalog.sentences(), wake])
+    # with the matcher, the standard profile has whisper re-hear requests pocketsphinx is unsure of
+    domain, info = recognizer(domain_sentences=[*catalog.sentences(), wake], matcher=matcher)
     control, _ = recognizer(domain_sentences=control_sentences(wake))
     log.info("listening with %s", info.description)
     ears = Ears(domain, control, lambda: recognizer(mode="open")[0])
