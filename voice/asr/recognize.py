@@ -80,8 +80,8 @@ def open_recognizer(engine: str | None = None, model_dir: str | Path | None = No
         raise ModelError(f"unknown recognition mode {mode!r}; use one of: {', '.join(MODES)}")
     try:
         profile = detect_profile(engine, model_dir)
-    except ValueError as exc:
-        raise ModelError(str(exc)) from exc
+    except ValueError as exc:  # a damaged Vosk model is named with its problem
+        raise ModelError(_no_vosk(model_dir) if engine == "vosk" else str(exc)) from exc
     head = f"profile {profile.name} ({profile.why})"
     if profile.name == "vosk":
         recognizer, info = _open_vosk(_vosk_model(model_dir), domain_sentences, mode, debug)
@@ -166,6 +166,16 @@ def _vosk_model(model_dir: str | Path | None) -> Path | None:
     from voice.asr.models import default_models_dir, find_installed
 
     return find_installed(default_models_dir(model_dir))
+
+
+def _no_vosk(model_dir: str | Path | None) -> str:
+    """Why there is no usable English Vosk model: a damaged one is named with its problem."""
+    from voice.asr.models import VOSK_SMALL_EN_US, default_models_dir, installed_models
+
+    broken = [m for m in installed_models(default_models_dir(model_dir)) if m.name == VOSK_SMALL_EN_US.name]
+    if broken:
+        return broken[0].problem
+    return f"no English Vosk model in {model_dir or 'the models folder'}; run: openup models pull"
 
 
 def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):

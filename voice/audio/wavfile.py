@@ -107,6 +107,10 @@ def _parse_fmt(body: bytes, path: Path) -> tuple[int, int, int, int]:
 def read_format(path: str | Path) -> WavFormat:
     """Parse the header of a WAV file; raise AudioInputError if it is unusable."""
     path = Path(path)
+    if path.is_dir():
+        raise _bad(path, "is a folder, not an audio file; give a WAV file")
+    if path.exists() and not path.is_file():
+        raise _bad(path, "is a device or pipe, not an audio file; give a WAV file")
     if not path.is_file():
         raise _bad(path, "no such audio file; check the path")
     try:

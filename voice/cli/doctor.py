@@ -87,9 +87,10 @@ def _espeak(settings: Settings) -> Check:
 
 
 def _synthesis(settings: Settings) -> Check:
-    from voice.tts.synthesis import Synthesizer, TtsSettings
+    from voice.tts.synthesis import TtsSettings
+    from voice.tts.voices import open_synthesizer
 
-    synthesizer = Synthesizer(TtsSettings.of(settings))
+    synthesizer = open_synthesizer(TtsSettings.of(settings), warm=False)
     began = time.perf_counter()
     try:
         speech = synthesizer.synthesize("Hello, I'm listening.")

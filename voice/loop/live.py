@@ -62,9 +62,10 @@ def run_live(settings: Settings, push_to_talk: bool = False, save_audio: str | P
 def _open_mouth(settings: Settings):
     from voice.tts.mouth import Mouth
     from voice.tts.speakers import open_speaker
-    from voice.tts.synthesis import Synthesizer, TtsSettings
+    from voice.tts.synthesis import TtsSettings
+    from voice.tts.voices import open_synthesizer
 
-    return Mouth(Synthesizer(TtsSettings.of(settings)),
+    return Mouth(open_synthesizer(TtsSettings.of(settings)),
                  _TimedSpeaker(open_speaker(device=settings.speaker)))
 
 

@@ -25,7 +25,8 @@ from voice.loop.machine import Loop, Step, Turn
 from voice.loop.render import OnTurn, Renderer, Summary
 from voice.settings import Settings
 from voice.tts.speakers import WavSpeaker, earcon
-from voice.tts.synthesis import Speech, Synthesizer, TtsSettings, by_sentence
+from voice.tts.synthesis import Speech, TtsSettings, by_sentence
+from voice.tts.voices import open_synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,9 @@ def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: st
     """Run the loop over a recording; replies go into `output_wav` where they would play."""
     chunks = wav_chunks(input_wav)  # raises AudioInputError now, before anything is written
     loop = loop or open_loop(settings, push_to_talk, save_audio, clock=latency.now)
-    synthesizer = synthesizer or Synthesizer(TtsSettings.of(settings))
-    with WavSpeaker(output_wav) as speaker, EventLog(events_path) as events:
+    # warmed up before the stream starts, so a measured latency is synthesis, not loading the model
+    synthesizer = synthesizer or open_synthesizer(TtsSettings.of(settings), wait=True)
+    with WavSpeaker(output_wav, flag="--output") as speaker, EventLog(events_path) as events:
         return replay(chunks, loop, Render(speaker, synthesizer, events, on_turn, latency))
 
 

@@ -19,6 +19,7 @@ class Mouth:
         self.synthesizer, self.speaker = synthesizer, speaker
         self._stopped = threading.Event()
         self._speaking = threading.Event()
+        self._worker: threading.Thread | None = None
 
     @property
     def speaking(self) -> bool:
@@ -33,6 +34,7 @@ class Mouth:
         self._speaking.set()
         ready: queue.Queue = queue.Queue(maxsize=2)
         worker = threading.Thread(target=self._synthesize, args=(text, ready), name="tts-prefetch", daemon=True)
+        self._worker = worker
         worker.start()
         try:
             while (item := self._next(ready)) is not _END:
@@ -55,11 +57,20 @@ class Mouth:
         """Cut the reply now (from any thread); the speaker notices within one block."""
         self._stopped.set()
 
-    def close(self) -> None:
-        """Stop, then release the speaker and the synthesis engine."""
+    def close(self, discard: bool = False) -> None:
+        """Stop, then release the speaker and the synthesis engine.
+
+        Waits (a few seconds at most) for a sentence still being synthesised, so its
+        temporary files go with it; `discard` drops a file being written instead of keeping it.
+        """
         self.stop()
-        self.speaker.close()
+        if self._worker is not None and self._worker is not threading.current_thread():
+            self._worker.join(timeout=5.0)
         self.synthesizer.close()
+        if discard and hasattr(self.speaker, "discard"):
+            self.speaker.discard()
+        else:
+            self.speaker.close()
 
     def _synthesize(self, text: str, ready: queue.Queue) -> None:
         try:

@@ -58,6 +58,8 @@ class VoiceInfo:
     """Human-readable name."""
     language: str = ""
     """Language code, e.g. "en-us"."""
+    gender: str = ""
+    """"male", "female" or "" when the engine does not say."""
 
 
 @dataclass(frozen=True)
@@ -234,13 +236,24 @@ class Synthesizer:
         with self._lock:
             try:
                 found = self._owner_call(lambda engine: engine.getProperty("voices"), self._timeout)
-                return [VoiceInfo(v.id, v.name, (v.languages or [""])[0]) for v in found]
+                return [VoiceInfo(v.id, v.name, _language(v.languages), _gender(getattr(v, "gender", ""))) for v in found]
             except _Failed as exc:
                 log.info("pyttsx3 voice list unavailable (%s); asking espeak-ng", exc)
             try:
                 return _cli_voices(self._espeak, self._timeout)
             except _Failed as exc:
                 raise SpeechOutputError(f"cannot list voices ({exc}); {INSTALL_HINT}") from exc
+
+    def warm_up(self, wait: bool = False) -> None:
+        """Say a short phrase once (in the background unless wait), so the engine is ready for the first reply."""
+
+        def warm() -> None:
+            try:
+                self.synthesize("Hello.")
+            except SpeechOutputError as exc:  # the first real reply will report it
+                log.debug("warm-up failed: %s", exc)
+
+        warm() if wait else threading.Thread(target=warm, name="pyttsx3-warm-up", daemon=True).start()
 
     def close(self) -> None:
         """Let the engine thread finish (a hung one is a daemon and dies with the process)."""
@@ -256,7 +269,7 @@ class Synthesizer:
                 job = _pyttsx3_job(text, self.settings, folder / f"pyttsx3-{attempt}.wav", timeout)
                 return self._owner_call(job, timeout * 1.2)
             except _Failed as exc:
-                log.warning("pyttsx3 synthesis failed: %s", exc)
+                log.info("pyttsx3 synthesis failed: %s", exc)  # the final error lists every reason
                 reasons.append(exc)
                 if isinstance(exc, (_Hung, _Unavailable)):
                     break
@@ -299,7 +312,19 @@ def _cli_voices(espeak: str, timeout: float) -> list[VoiceInfo]:
     """Parse `espeak-ng --voices`: Pty Language Age/Gender VoiceName File ..."""
     rows = _run_cli([espeak, "--voices"], "", timeout).splitlines()[1:]
     fields = [row.split() for row in rows]
-    return [VoiceInfo(f[4].lower(), f[3].replace("_", " "), f[1]) for f in fields if len(f) >= 5]
+    return [VoiceInfo(f[4].lower(), f[3].replace("_", " "), f[1], _gender(f[2].split("/")[-1])) for f in fields if len(f) >= 5]
+
+
+def _language(languages) -> str:
+    """pyttsx3 gives a list of str (espeak: sometimes bytes with a priority byte first)."""
+    first = (languages or [""])[0]
+    return first[1:].decode(errors="replace") if isinstance(first, bytes) else str(first)
+
+
+def _gender(value) -> str:
+    """"male"/"female" from pyttsx3's or espeak-ng's spelling ("M", "Female", None), else ""."""
+    text = str(value or "").strip().lower()
+    return {"m": "male", "f": "female"}.get(text[:1], "")
 
 
 def _run_cli(command: list[str], text: str, timeout: float) -> str:
