@@ -68,7 +68,7 @@ def test_stop_cuts_a_reply_while_it_plays(tmp_path):
     mouth, turns = FakeMouth(), []
     summary = run_live(SETTINGS, events_path=tmp_path / "events.jsonl", on_turn=turns.append,
                        source=paced(wav), mouth=mouth, loop=open_loop(SETTINGS))
-    assert len(mouth.said) == 1 and mouth.said[0].startswith("Ask an honest")
+    assert len(mouth.said) == 1 and mouth.said[0].endswith("Want an example, or the expert's words?")
     assert [t.intent for t in turns] == ["tip"] and turns[0].interrupted
     assert stop.start <= turns[0].reply_end <= stop.end + 0.5  # cut on the stream clock
     assert summary.stops == 1 and mouth.closed
@@ -117,7 +117,7 @@ import logging, sys
 logging.basicConfig(level=logging.INFO, stream=sys.stderr)
 from voice.loop.live import run_live
 from voice.settings import Settings
-summary = run_live(Settings(engine="pocketsphinx", mic="pulse", speaker="pulse", follow_up=3.0),
+summary = run_live(Settings(engine="pocketsphinx", mic="pulse", speaker="pulse", follow_up=3.0, voice="espeak"),
                    events_path=sys.argv[1])
 print("clean exit", summary.turns, summary.stops, flush=True)
 """
@@ -169,5 +169,5 @@ def test_on_null_sinks_the_coach_answers_aloud_in_real_time_and_obeys_stop(pulse
     assert turns[0]["interrupted"] and out.strip() == "clean exit 1 1", err
     heard = tmp_path / "heard.wav"
     reply_start = 0.5 + request.end + 0.6  # capture began 0.5 s before the conversation
-    assert rms_of(heard, reply_start + 0.5, reply_start + 2.0) > 0.01  # the reply was played aloud
+    assert rms_of(heard, reply_start + 0.5, reply_start + 2.0) > 0.003  # the reply was played aloud (silence is 0)
     assert rms_of(heard, 0.5 + stop.end + 0.8, 0.5 + stop.end + 2.5) < 0.003  # and cut by "stop"
