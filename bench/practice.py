@@ -9,7 +9,7 @@ practice_blind2.txt (recogniser style), practice_blind3.txt (the issue's style) 
 practice_blind4.txt (disguised blame, look-alike feeling words), each scored once before any
 tuning that followed it.
 Reflective listening (validate-feelings drill): reflection_named_feeling, no_advice and no_dismissal
-are scored through the coach's own checks (intents.feedback.run_checks, with the partner line each
+are scored through the coach's own checks (intents.practice.feedback.run_checks, with the partner line each
 attempt answers) on tests/data/reflection_attempts.txt (tuning) and bench/data/practice_blind5.txt
 (blind, written before those rules; failures never printed).
 Pace: attempts are synthesised with espeak-ng voices (or "piper", the Piper voice installed with
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from intents import practice as P  # noqa: E402
-from intents import practice_pace as pace  # noqa: E402
+from intents.practice import pace  # noqa: E402
 
 RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")
 SETS = {"tuning": ROOT / "tests" / "data" / "practice_attempts.txt",
@@ -109,7 +109,7 @@ def load_reflections(path: Path) -> list[tuple[int, dict[str, bool], str]]:
 def score_reflections(name: str, rows, show_errors: bool) -> None:
     """Accuracy of the reflective-listening checks as the validate-feelings drill computes them."""
     from content.drills import drill_by_id, load_drills
-    from intents.feedback import run_checks
+    from intents.practice.feedback import run_checks
 
     drill = drill_by_id(load_drills(), "validate-feelings")
     judged = [(run_checks(drill, text, line=index)[0], labels, text) for index, labels, text in rows]

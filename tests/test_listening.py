@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from content.drills import drill_by_id, load_drills
-from intents import practice as P
-from intents.feedback import judge, run_checks
+from intents.practice import rules as P
+from intents.practice.feedback import judge, run_checks
 
 TUNING = Path(__file__).parent / "data" / "reflection_attempts.txt"
 BLIND = Path(__file__).parents[1] / "bench" / "data" / "practice_blind5.txt"

@@ -260,7 +260,7 @@ def test_practice_attempt_is_decoded_with_open_vocabulary(coach):
 
 
 def test_a_practice_attempt_reaches_the_coach_with_its_measured_rhythm(coach, monkeypatch):
-    from intents.practice_pace import SpeechRhythm
+    from intents.practice.pace import SpeechRhythm
 
     catalog, matcher, drills = coach
     session, heard = Session(catalog, matcher, drills), []

@@ -126,7 +126,8 @@ def test_unknown_device_name_lists_what_exists(fake_mic):
 def test_no_sound_devices_at_all(tmp_path):
     events = run_probe(private_env(tmp_path), "record", "", 1.0)
     assert events == [{"event": "error",
-                       "message": "no input device found; plug one in, or use --audio FILE instead"}]
+                       "message": "no input device found; plug one in, or use a recording: "
+                                  "openup listen --input FILE.wav --output replies.wav"}]
 
 
 class Pulse:

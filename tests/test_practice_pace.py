@@ -2,7 +2,7 @@
 
 import pytest
 
-from intents import practice_pace as P
+from intents.practice import pace as P
 from voice.asr.transcript import Word
 
 

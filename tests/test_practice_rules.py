@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from intents import practice as P
+from intents.practice import rules as P
 
 DATA = Path(__file__).parent / "data" / "practice_attempts.txt"
 LABELLED_RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")

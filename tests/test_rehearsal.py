@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from content.drills import load_drills
-from intents.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
-from intents.rehearsal import MONOLOGUE_WORDS, Rehearsal
+from intents.practice.feedback import MAX_SPOKEN_SECONDS, spoken_seconds
+from intents.practice.rehearsal import MONOLOGUE_WORDS, Rehearsal
 from voice.asr.transcript import Word
 
 
@@ -138,7 +138,7 @@ def test_intents_and_content_import_without_voice_or_audio_libraries():
     code = ("import sys\n"
             "for name in ('voice', 'vosk', 'sounddevice', 'pyttsx3', 'pocketsphinx'):\n"
             "    sys.modules[name] = None\n"
-            "import intents.rehearsal, intents.feedback, intents.practice, content.drills\n")
+            "import intents.practice.rehearsal, intents.practice.feedback, intents.practice.rules, content.drills\n")
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from tests.speech import Clip, espeak_available, speech_wav
 from voice.audio.wavfile import read_wav, wav_chunks
+from voice.audio.dither import Dither
 from voice.asr.lm.domain import LMOptions, build_domain_lm, tokenize
 from voice.errors import ModelError
 from voice.asr.sphinx_engine import DOMAIN_SEARCH, SphinxRecognizer
@@ -173,7 +174,7 @@ def test_a_cold_first_utterance_is_decoded_as_a_whole_from_fresh_means(domain):
         decoder = pocketsphinx.Decoder(lm=str(domain.lm_path), dict=str(domain.dict_path),
                                        loglevel="FATAL", **DOMAIN_SEARCH)
         decoder.start_utt()
-        decoder.process_raw(read_wav(clip), False, True)
+        decoder.process_raw(Dither()(read_wav(clip)), False, True)  # the recognizer dithers too
         decoder.end_utt()
         whole.append(decoder.hyp().hypstr if decoder.hyp() else "")
     streamed = [decode(SphinxRecognizer(domain), clip).text for clip in clips]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from voice.errors import AudioInputError
-from intents.practice_pace import SpeechRhythm
+from intents.practice.pace import SpeechRhythm
 from voice.audio.syllables import measure_rhythm
 from voice.audio.resample import to_pcm16
 

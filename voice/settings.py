@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 ENV_PREFIX = "OPENUP_"
 
@@ -65,17 +66,22 @@ def load_settings(
     environ: Mapping[str, str] = os.environ,
     path: Path | None = None,
 ) -> Settings:
-    """Merge the layers; later layers win, and None in ``flags`` means "not given"."""
+    """Merge the layers; later layers win, and None in ``flags`` means "not given".
+
+    Every value is checked against its range (SettingsError naming the setting,
+    the value, where it came from and what is allowed).
+    """
     path = path or config_path(environ)
-    values: dict[str, Any] = {}
+    values: dict[str, tuple[Any, str]] = {}
     if path.exists():
-        values.update(_read_config(path))
+        values.update({name: (value, str(path)) for name, value in _read_config(path).items()})
     for field in dataclasses.fields(Settings):
         raw = environ.get(ENV_PREFIX + field.name.upper())
         if raw is not None:
-            values[field.name] = raw
-    values.update({k: v for k, v in flags.items() if v is not None and k in _FIELD_NAMES})
-    settings = Settings(**{name: _convert(name, value, path) for name, value in values.items()})
+            values[field.name] = (raw, ENV_PREFIX + field.name.upper())
+    values.update({k: (v, "--" + k.replace("_", "-")) for k, v in flags.items()
+                   if v is not None and k in _FIELD_NAMES})
+    settings = Settings(**{name: _convert(name, value, source) for name, (value, source) in values.items()})
     if not settings.region:
         settings = dataclasses.replace(settings, region=region_from_locale(environ))
     return settings
@@ -93,7 +99,7 @@ def region_from_locale(environ: Mapping[str, str]) -> str:
 
 
 def _region(value: Any) -> str:
-    text = str(value).strip()
+    text = _text(value, empty=True)
     if text.lower() == "other" or re.fullmatch(r"[A-Za-z]{2}", text) or not text:
         return text.upper() if len(text) == 2 else text.lower()
     raise ValueError(value)
@@ -103,14 +109,82 @@ def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     words = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
-    if str(value).strip().lower() in words:
-        return words[str(value).strip().lower()]
+    if isinstance(value, str) and value.strip().lower() in words:
+        return words[value.strip().lower()]
     raise ValueError(value)
 
 
+def _text(value: Any, empty: bool = False) -> str:
+    """A string (TOML numbers and booleans are not); blank only where blank means "default"."""
+    if not isinstance(value, str) or not (empty or value.strip()):
+        raise ValueError(value)
+    return value.strip()
+
+
+def _device(value: Any) -> str:
+    """A device name, or its index (a TOML integer is fine)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    return _text(value)
+
+
+def _number(value: Any) -> float:
+    """A finite number from TOML or text; booleans, nan and inf are not numbers here."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    number = float(value.strip() if isinstance(value, str) else value)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def _between(low: float, high: float, whole: bool = False) -> Callable[[Any], float]:
+    def convert(value: Any) -> float:
+        number = _number(value)
+        if not low <= number <= high or (whole and number != int(number)):
+            raise ValueError(value)
+        return int(number) if whole else number
+
+    return convert
+
+
+def _wake(value: Any) -> str:
+    """A wake phrase needs a word in it: "" or "!!!" would leave the coach deaf."""
+    text = " ".join(_text(value).split())
+    if not re.search(r"[^\W\d_]", text) or len(text) > 60:
+        raise ValueError(value)
+    return text
+
+
+def _engine(value: Any) -> str:
+    text = _text(value).lower()
+    if text not in ("vosk", "pocketsphinx"):
+        raise ValueError(value)
+    return text
+
+
 _FIELD_NAMES = frozenset(f.name for f in dataclasses.fields(Settings))
-_CONVERTERS = {"rate": int, "volume": float, "follow_up": float, "silence": float, "model_dir": Path,
-               "region": _region, "discreet": _flag}
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "engine": _engine, "model_dir": lambda value: Path(_text(value)).expanduser(),
+    "mic": _device, "speaker": _device, "wake_phrase": _wake, "voice": _text,
+    "rate": _between(80, 450, whole=True), "volume": _between(0.0, 1.0),
+    "follow_up": _between(0.0, 300.0), "silence": _between(0.1, 10.0),
+    "region": _region, "discreet": _flag,
+}
+_KINDS = {
+    "engine": "vosk or pocketsphinx",
+    "model_dir": "a folder name, not blank",
+    "mic": "a device name or index, not blank (see openup devices)",
+    "speaker": "a device name or index, not blank (see openup devices)",
+    "wake_phrase": "a few words with letters, e.g. hey coach",
+    "voice": "a voice id such as en-us, not blank (see espeak-ng --voices)",
+    "rate": "a whole number of words per minute from 80 to 450",
+    "volume": "a number from 0 (silent) to 1 (full)",
+    "follow_up": "seconds from 0 to 300",
+    "silence": "seconds from 0.1 to 10",
+    "region": "a two-letter country code such as US or GB, or other",
+    "discreet": "true or false",
+}
 
 
 def _read_config(path: Path) -> dict[str, Any]:
@@ -124,15 +198,9 @@ def _read_config(path: Path) -> dict[str, Any]:
     return data
 
 
-_KINDS = {"region": "two-letter country code such as US or GB, or other", "discreet": "true or false"}
-
-
-def _convert(name: str, value: Any, path: Path) -> Any:
-    convert = _CONVERTERS.get(name, str)
+def _convert(name: str, value: Any, source: str) -> Any:
     try:
-        return convert(value)
-    except (TypeError, ValueError):
-        raise SettingsError(
-            f"setting {name} = {value!r} is not a valid {_KINDS.get(name, convert.__name__)}"
-            f" (from flags, {ENV_PREFIX}{name.upper()} or {path})"
-        ) from None
+        return _CONVERTERS[name](value)
+    except (TypeError, ValueError, OverflowError):
+        raise SettingsError(f"setting {name} = {value!r} (from {source}) is not allowed; "
+                            f"use {_KINDS[name]}") from None

@@ -43,9 +43,10 @@ WINDOW = 48
 """Words screened at once; long sentences are screened in overlapping windows."""
 OVERLAP = 12
 """Words two windows share, so no phrase is cut in half (the longest rule spans fewer)."""
-MODEL_THRESHOLDS = {SELF_HARM: 3.0, ABUSE: 5.0}
+MODEL_THRESHOLDS = {SELF_HARM: 4.0, ABUSE: 6.0}
 """Log-odds of each risk over none above which the learned model alone calls for care
-(tuned on tests/data/safety/tune.txt; see bench/safety.py)."""
+(tuned on tests/data/safety/tune.txt and the practice attempts in tests/data: ordinary
+openers must not be taken for a crisis; see bench/safety.py)."""
 NEGATION_REACH = 3
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
 

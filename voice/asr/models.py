@@ -10,7 +10,7 @@ error, Ctrl-C included, the temporary file and folder are removed.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import logging
 import os
 import shutil
@@ -20,15 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
+from voice.asr.model_files import RECORD  # noqa: F401 (re-exported: the record in each pulled model)
 from voice.errors import DownloadError, ModelError
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, Optional[int]], None]
 """Called with (bytes received so far, total bytes or None if unknown)."""
-
-RECORD = ".openup-model.json"
-"""Written inside each pulled model: where it came from and its checksum."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,8 @@ class InstalledModel:
     """True when the folder has every file a Vosk model needs."""
     problem: str = ""
     """Why it is not usable, when it is not."""
+    recorded: bool = False
+    """True when the folder holds a record of its files' sizes and hashes (see model_files)."""
 
 
 def default_models_dir(override: str | Path | None = None) -> Path:
@@ -89,6 +89,7 @@ def _user_data_dir() -> Path:
 
 def installed_models(models_dir: str | Path) -> list[InstalledModel]:
     """Model folders under models_dir (temporary and hidden folders skipped), by name."""
+    from voice.asr.model_files import read_record
     from voice.asr.vosk_engine import check_model_dir
 
     models_dir = Path(models_dir)
@@ -98,7 +99,7 @@ def installed_models(models_dir: str | Path) -> list[InstalledModel]:
             continue
         try:
             check_model_dir(folder)
-            found.append(InstalledModel(folder.name, folder, True))
+            found.append(InstalledModel(folder.name, folder, True, recorded=read_record(folder) is not None))
         except ModelError as err:
             found.append(InstalledModel(folder.name, folder, False, str(err)))
     return found
@@ -127,9 +128,6 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
     DownloadError (one line) for network failure, cut-off download, size or
     checksum mismatch, corrupt or unsafe zip, or an archive that is not a model.
     """
-    from voice.asr.model_archive import download, extract_safely, model_root
-    from voice.asr.vosk_engine import check_model_dir
-
     dest_dir = Path(dest_dir)
     target = dest_dir / spec.name
     if not force and find_installed(dest_dir, spec):
@@ -139,7 +137,19 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
         dest_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise DownloadError(f"cannot create {dest_dir} ({err.strerror}); pass a writable models folder") from err
-    archive = Path(tempfile.mkstemp(prefix=".download-", suffix=".zip", dir=dest_dir)[1])
+    with _pull_lock(dest_dir):
+        _remove_leftovers(dest_dir)
+        return _pull_into(spec, dest_dir, target, progress, timeout)
+
+
+def _pull_into(spec: ModelSpec, dest_dir: Path, target: Path, progress: Progress | None, timeout: float) -> Path:
+    from voice.asr.model_archive import download, extract_safely, model_root
+    from voice.asr.model_files import write_record
+    from voice.asr.vosk_engine import check_model_dir
+
+    descriptor, name = tempfile.mkstemp(prefix=".download-", suffix=".zip", dir=dest_dir)
+    os.close(descriptor)  # download() opens it by name
+    archive = Path(name)
     staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=dest_dir))
     try:
         digest = download(spec, archive, progress, timeout)
@@ -150,13 +160,48 @@ def pull(spec: ModelSpec, dest_dir: str | Path, progress: Progress | None = None
             check_model_dir(root)
         except ModelError as err:
             raise DownloadError(f"{spec.url} did not contain a complete Vosk model; report it") from err
-        (root / RECORD).write_text(json.dumps({"url": spec.url, "sha256": digest, "size": archive.stat().st_size}))
+        write_record(root, url=spec.url, sha256=digest, size=archive.stat().st_size)
         _move_into_place(root, target)
         log.info("installed %s in %s", spec.name, target)
         return target
     finally:
         archive.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+LEFTOVERS = (".download-", ".extract-", ".old-")
+"""Prefixes of pull()'s temporary files and folders in the models folder."""
+
+
+@contextlib.contextmanager
+def _pull_lock(dest_dir: Path):
+    """Hold an exclusive lock on the models folder itself, so leftovers found meanwhile are stale."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock, pulls are not run side by side there
+        yield
+        return
+    descriptor = os.open(dest_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            raise DownloadError(f"another openup models pull is running in {dest_dir}; "
+                                "wait for it to finish") from err
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _remove_leftovers(dest_dir: Path) -> None:
+    """Temporary files of a pull that was killed (SIGKILL, power cut) before it could clean up."""
+    for entry in dest_dir.iterdir():
+        if entry.name.startswith(LEFTOVERS):
+            log.info("removing %s left by an interrupted pull", entry)
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
 
 def verify(spec: ModelSpec, size: int, digest: str) -> None:

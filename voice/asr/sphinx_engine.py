@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from voice.audio.chunks import AudioChunk
+from voice.audio.dither import Dither
 from voice.asr.lm.domain import DomainModel
 from voice.errors import ModelError
 from voice.asr.transcript import Transcript, Word
@@ -68,15 +69,17 @@ class SphinxRecognizer:
         self._warm = False  # the live normalisation has adapted to this audio
         self._heard_frames = 0  # frames decoded while cold
         self._audio = bytearray()  # the current utterance, while it may be decoded again
+        self._dither = Dither()  # never feed the decoder exact digital silence
 
     def accept(self, chunk: AudioChunk) -> None:
-        """Decode one more chunk of the current utterance."""
+        """Decode one more chunk of the current utterance (with the dither floor added)."""
+        audio = self._dither(chunk.audio)
         if not self._in_utterance:
             self._decoder.start_utt()
             self._in_utterance = True
         if not self._warm:
-            self._audio += chunk.audio
-        self._decoder.process_raw(chunk.audio, False, False)
+            self._audio += audio
+        self._decoder.process_raw(audio, False, False)
 
     def partial(self) -> str:
         """The best guess so far for the current utterance."""

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from voice.audio.chunks import RATE, WIDTH, AudioChunk
+from voice.asr.model_files import check_files, read_record, verify_model
+from voice.audio.dither import Dither
 from voice.errors import ModelError
 from voice.asr.transcript import Transcript, Word
 
@@ -44,6 +46,9 @@ def check_model_dir(path: str | Path) -> Path:
     if missing:
         raise ModelError(f"{path} is not a complete Vosk model (missing {', '.join(missing)}); "
                          f"delete it and {PULL_HINT}")
+    files = read_record(path)
+    if files is not None:
+        check_files(path, files, hashes=False)  # sizes only: cheap enough for every listing
     return path
 
 
@@ -65,6 +70,7 @@ def load_model(path: str | Path, debug: bool = False):
     """Check and load a Vosk model folder; the result can be shared by recognizers."""
     path = check_model_dir(path)
     vosk = _import_vosk(debug)
+    verify_model(path)  # hashes, or a first load in a child process: a damaged graph can crash Kaldi
     log.info("loading Vosk model %s", path)
     try:
         return vosk.Model(str(path))
@@ -127,10 +133,11 @@ class VoskRecognizer:
         self._fed = 0.0  # seconds fed since creation: Vosk's clock, which Reset() does not rewind
         self._offset = 0.0  # Vosk time at which the current utterance began
         self._words: list[Word] = []
+        self._dither = Dither()  # never feed the decoder exact digital silence
 
     def accept(self, chunk: AudioChunk) -> None:
-        """Decode one more chunk; Vosk's own end-of-segment results are kept."""
-        if self._decoder.AcceptWaveform(chunk.audio):
+        """Decode one more chunk (with the dither floor); Vosk's own end-of-segment results are kept."""
+        if self._decoder.AcceptWaveform(self._dither(chunk.audio)):
             self._words += _words(json.loads(self._decoder.Result()), self._offset)
         self._fed += len(chunk.audio) / (WIDTH * RATE)
 

@@ -112,7 +112,7 @@ class Endpointer:
         self._frame_bytes = RATE * config.frame_ms // 1000 * WIDTH
         self._frame_seconds = config.frame_ms / 1000
         self._pending = b""
-        self._clock: float | None = None
+        self._clock: float | None = None  # stream time, set by the first chunk
         self._levels: deque[float] = deque(maxlen=max(1, round(config.background / self._frame_seconds)))
         self._recent: deque[bool] = deque(maxlen=5)
         self._pre: deque[bytes] = deque(maxlen=max(0, round(config.pre_roll / self._frame_seconds)))
@@ -160,7 +160,7 @@ class Endpointer:
     def _frame(self, frame: bytes) -> Utterance | None:
         voiced = self.is_speech(frame)
         self._recent.append(voiced)
-        self._clock += self._frame_seconds
+        self._clock = (self._clock or 0.0) + self._frame_seconds
         if self._speech is None:
             self._pre.append(frame)
             if sum(self._recent) >= 3:
@@ -177,14 +177,14 @@ class Endpointer:
 
     def _open(self) -> None:
         self._speech = list(self._pre)
-        self._start = self._clock - len(self._speech) * self._frame_seconds
+        self._start = (self._clock or 0.0) - len(self._speech) * self._frame_seconds
         self._voiced = sum(self._recent)
         self._quiet = 0
         self._pre.clear()
         log.debug("speech starts at %.2f s", self._start)
 
     def _close(self, truncated: bool) -> Utterance | None:
-        audio = b"".join(self._speech)
+        audio = b"".join(self._speech or [])
         self._speech = None
         self._recent.clear()
         start, end = self._start, self._start + len(audio) / (WIDTH * RATE)

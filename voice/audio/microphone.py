@@ -17,7 +17,7 @@ import logging
 import queue
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from voice.audio.chunks import RATE, WIDTH, AudioChunk
 from voice.audio.resample import Resampler, from_pcm16, to_pcm16
@@ -46,6 +46,9 @@ class Device:
     host_api: str = ""
 
 
+RECORDING_HINT = "use a recording: openup listen --input FILE.wav --output replies.wav"
+
+
 def _sounddevice():
     try:
         import sounddevice
@@ -53,7 +56,7 @@ def _sounddevice():
         raise AudioInputError("microphone support is not installed: pip install sounddevice") from err
     except OSError as err:  # sounddevice raises OSError when libportaudio is missing
         raise AudioInputError("the PortAudio library is missing: apt-get install libportaudio2 "
-                              "(or use --audio FILE)") from err
+                              f"(or {RECORDING_HINT})") from err
     return sounddevice
 
 
@@ -76,7 +79,8 @@ def find_device(name_or_index: str | int | None = None, kind: str = "input") -> 
     name (case-insensitive, part of the name is enough) is given."""
     wanted = [d for d in list_devices() if (d.inputs if kind == "input" else d.outputs) > 0]
     if not wanted:
-        raise AudioInputError(f"no {kind} device found; plug one in, or use --audio FILE instead")
+        raise AudioInputError(f"no {kind} device found; plug one in, or "
+                              + (RECORDING_HINT if kind == "input" else "use --out FILE or --quiet"))
     if name_or_index is None or name_or_index == "":
         return next((d for d in wanted if (d.default_input if kind == "input" else d.default_output)), wanted[0])
     key = str(name_or_index).strip()
@@ -98,7 +102,7 @@ class Microphone:
         self.seconds = seconds
         self.stall = stall
         self._queue: queue.Queue[bytes] = queue.Queue(maxsize=max(1, int(QUEUE_SECONDS / seconds)))
-        self._stream = None
+        self._stream: Any = None
         self._rate = RATE
         self._dropped = 0
         self._warned = False

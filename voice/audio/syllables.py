@@ -4,7 +4,7 @@ The recogniser's word count is a poor clock: slow speech makes it insert words i
 vowels, fast speech makes it merge them. Every syllable has one vowel nucleus, a peak of
 loudness in the voice band, so counting those peaks gives the amount of speech whatever the
 recogniser heard (the method of de Jong & Wempe, 2009, with a simpler voicing test). The
-numbers go to `intents.practice_pace.pace_wpm` as plain data; `intents` never sees audio.
+numbers go to `intents.practice.pace.pace_wpm` as plain data; `intents` never sees audio.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 
 import numpy as np
 
-from intents.practice_pace import SpeechRhythm
+from intents.practice.pace import SpeechRhythm
 from voice.audio.chunks import RATE
 from voice.audio.resample import from_pcm16
 from voice.errors import AudioInputError

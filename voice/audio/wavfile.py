@@ -27,6 +27,14 @@ PCM = 1
 FLOAT = 3
 EXTENSIBLE = 0xFFFE
 _FIX = "convert it with: sox IN.wav -r 16000 -c 1 -b 16 OUT.wav"
+MIN_RATE, MAX_RATE = 4_000, 384_000
+"""Sample rates we accept, in Hertz: telephone 8 kHz down to 4 kHz, studio 384 kHz up.
+A header outside them is broken or hostile: a 200 KB file claiming 4,294,967,295 Hz took
+28 s to resample, and one claiming 1 Hz would have run 27 minutes."""
+MAX_CHANNELS = 32
+"""More channels than any recorder we know writes (WAVE_FORMAT_EXTENSIBLE allows 65535)."""
+MAX_SECONDS = 30 * 60.0
+"""Longest recording accepted, in seconds: a conversation, not an archive."""
 
 
 @dataclass(frozen=True)
@@ -89,12 +97,20 @@ def _parse_fmt(body: bytes, path: Path) -> tuple[int, int, int, int]:
     if not supported or channels < 1 or rate < 1:
         raise _bad(path, f"unsupported WAV encoding (format {encoding}, {bits}-bit, "
                          f"{channels} channels, {rate} Hz); {_FIX}")
+    if not MIN_RATE <= rate <= MAX_RATE or channels > MAX_CHANNELS:
+        raise _bad(path, f"WAV header claims {rate} Hz and {channels} channels (we take "
+                         f"{MIN_RATE}-{MAX_RATE} Hz, up to {MAX_CHANNELS} channels); "
+                         f"the file is damaged or not a recording; {_FIX}")
     return encoding, channels, rate, width
 
 
 def read_format(path: str | Path) -> WavFormat:
     """Parse the header of a WAV file; raise AudioInputError if it is unusable."""
     path = Path(path)
+    if path.is_dir():
+        raise _bad(path, "is a folder, not an audio file; give a WAV file")
+    if path.exists() and not path.is_file():
+        raise _bad(path, "is a device or pipe, not an audio file; give a WAV file")
     if not path.is_file():
         raise _bad(path, "no such audio file; check the path")
     try:
@@ -122,7 +138,11 @@ def _parse(path: Path) -> WavFormat:
     whole = data[1] // frame_bytes * frame_bytes
     if whole == 0:
         raise _bad(path, "WAV file contains no audio (zero frames); record it again")
-    return WavFormat(encoding, channels, rate, width, data[0], whole)
+    found = WavFormat(encoding, channels, rate, width, data[0], whole)
+    if found.duration > MAX_SECONDS:
+        raise _bad(path, f"recording is {found.duration / 60:.0f} minutes long; we take up to "
+                         f"{MAX_SECONDS / 60:.0f} (cut it with: sox IN.wav OUT.wav trim 0 30:00)")
+    return found
 
 
 def _to_float(raw: bytes, fmt: WavFormat):

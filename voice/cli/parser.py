@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from typing import Sequence
 
@@ -36,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                             help="care replies said aloud name no service; the details are printed")
 
     speech_in = argparse.ArgumentParser(add_help=False)
-    speech_in.add_argument("--engine", choices=("vosk", "pocketsphinx"), help="speech recognizer (default: Vosk if installed)")
+    speech_in.add_argument("--engine", choices=("small", "standard", "vosk", "pocketsphinx"),
+                           help="speech profile: small (pocketsphinx only), standard (+ whisper second opinion), vosk; default: the best this device affords")
     speech_in.add_argument("--model-dir", dest="model_dir", help="folder of speech models")
 
     ask = sub.add_parser("ask", parents=[common, speech_out, speech_in], help="answer one question and speak the reply")
@@ -77,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--speaker", help="output device name or index")
     doctor.set_defaults(run=commands.doctor)
 
+    serve = sub.add_parser("serve", parents=[common], help="answer Home Assistant as a Wyoming intent-handling service")
+    serve.add_argument("--uri", default="tcp://127.0.0.1:10700", help="where to listen: tcp://HOST:PORT or unix://PATH")
+    serve.add_argument("--region", help="country code for crisis lines: US, CA, GB, IE, AU, NZ, or other (default: locale)")
+    serve.add_argument("--discreet", action="store_true", default=None, help="care replies name no service aloud")
+    serve.add_argument("--idle-timeout", type=float, default=300.0, help="seconds before an idle conversation is forgotten")
+    serve.add_argument("--max-conversations", type=int, default=1000, help="most conversations remembered at once")
+    serve.set_defaults(run=commands.serve, log_level=logging.INFO)
+
     voices = sub.add_parser("voices", parents=[common], help="list the voices, their engine, sex and accent")
     voices.set_defaults(run=commands.voices)
 
@@ -107,6 +117,8 @@ def _listen_flags(listen: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the process exit code."""
+    _text_streams()
+    _stop_on_sigterm()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # bare `openup`: the hands-free coach on its defaults
@@ -119,11 +131,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ContentError, VoiceError, SettingsError) as error:
         print(f"openup: {error}", file=sys.stderr)
         return 2
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what systemd and `kill` send), handled like Ctrl-C: files finished, temporaries removed."""
+
+
+GRACE = 10.0
+"""Seconds the cleanup after SIGTERM may take. Python handles a signal between bytecodes, so a
+main thread stuck in native code (Kaldi, numpy) would never see it: a watchdog then ends the process."""
+
+
+def _stop_on_sigterm() -> None:
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+        raise Terminated()
+
+    try:
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a test's thread): leave it
+        return
+    _watchdog()
+
+
+def _watchdog() -> None:
+    """A thread that learns of SIGTERM from the signal wakeup fd (written even while the main
+    thread is busy in C) and exits the process GRACE seconds later if it is still running."""
+    import os
+    import socket
+    import threading
+    import time
+
+    reader, writer = socket.socketpair()
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError):
+        return
+
+    def watch() -> None:
+        while signal.SIGTERM not in reader.recv(64):
+            pass
+        time.sleep(GRACE)
+        os._exit(128 + signal.SIGTERM)
+
+    threading.Thread(target=watch, name="sigterm-watchdog", daemon=True).start()
+    _watchdog.sockets = (reader, writer)  # kept open for the life of the process
+
+
+def _text_streams() -> None:
+    """Read stdin as UTF-8 with bad bytes replaced (U+FFFD), write UTF-8 always: one bad
+    byte must not crash a filter or lose the lines before it, nor leak into the JSON."""
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
 
 
 def _configure_logging(level: int) -> None:

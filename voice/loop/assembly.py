@@ -3,6 +3,7 @@ by the replay (replay.py) and live (live.py) drivers."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from pathlib import Path
@@ -31,11 +32,12 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     catalog = load_catalog()
     matcher = Matcher.from_catalog(catalog)
     wake = settings.wake_phrase
-    where = dict(engine=settings.engine, model_dir=settings.model_dir, debug=debug)
-    domain, info = open_recognizer(domain_sentences=[*catalog.sentences(), wake], **where)
-    control, _ = open_recognizer(domain_sentences=control_sentences(wake), **where)
+    recognizer = functools.partial(open_recognizer, settings.engine, settings.model_dir, debug=debug)
+    # with the matcher, the standard profile has whisper re-hear requests pocketsphinx is unsure of
+    domain, info = recognizer(domain_sentences=[*catalog.sentences(), wake], matcher=matcher)
+    control, _ = recognizer(domain_sentences=control_sentences(wake))
     log.info("listening with %s", info.description)
-    ears = Ears(domain, control, lambda: open_recognizer(mode="open", **where)[0])
+    ears = Ears(domain, control, lambda: recognizer(mode="open")[0])
     session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)
     return Loop(session, matcher, ears,
                 LoopConfig(wake, settings.follow_up, push_to_talk),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from intents.practice_pace import SpeechRhythm
+from intents.practice.pace import SpeechRhythm
 from voice.audio.wavfile import read_wav
 from voice.audio.syllables import measure_rhythm
 from voice.asr.recognize import transcribe_request
@@ -19,7 +19,7 @@ from voice.asr.transcript import Recognizer, Transcript
 
 @dataclass(frozen=True)
 class HeardAttempt:
-    """What the person said in a recorded attempt, ready for `intents.feedback.judge`."""
+    """What the person said in a recorded attempt, ready for `intents.practice.feedback.judge`."""
 
     transcript: Transcript
     """Open-vocabulary words with start/end seconds within their utterance."""

@@ -7,7 +7,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from voice.errors import VoiceError
 from voice.loop.machine import Turn
 
 
@@ -53,33 +52,49 @@ class TurnEvent:
 
 
 class EventLog:
-    """Appends TurnEvents to a JSON-lines file as they happen (or nowhere when path is None)."""
+    """Appends TurnEvents to a JSON-lines file as they happen (or nowhere when path is None).
+
+    The file is written under a temporary name and put in place when the log closes
+    (voice/files.py): an error inside `with` leaves any old file as it was.
+    """
 
     def __init__(self, path: str | Path | None) -> None:
+        from voice.files import AtomicOutput
+
         self.path = Path(path) if path else None
-        try:
-            self._file = self.path.open("w", encoding="utf-8") if self.path else None
-        except OSError as exc:
-            raise VoiceError(f"cannot write events to {self.path}: {exc.strerror}; "
-                                  "choose another --events path") from exc
+        self._out = AtomicOutput(self.path, "--events") if self.path else None
         self.count = 0
         """Turns written so far (the events themselves are not kept: sessions can run for days)."""
 
     def add(self, event: TurnEvent) -> None:
         """Record one turn."""
         self.count += 1
-        if self._file:
-            self._file.write(event.to_json() + "\n")
-            self._file.flush()
+        if self._out:
+            try:
+                self._out.file.write((event.to_json() + "\n").encode("utf-8"))
+                self._out.file.flush()
+            except OSError as exc:
+                self._out.discard()
+                raise self._out.error(exc) from exc
 
     def close(self) -> None:
-        """Close the file."""
-        if self._file:
-            self._file.close()
-            self._file = None
+        """Put the file in place (VoiceError if it cannot be stored)."""
+        if self._out:
+            out, self._out = self._out, None
+            out.commit()
+
+    def discard(self) -> None:
+        """Drop the events written: no file is left (an old one stays as it was)."""
+        if self._out:
+            out, self._out = self._out, None
+            out.discard()
 
     def __enter__(self) -> EventLog:
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+    def __exit__(self, kind, error, trace) -> None:
+        interrupted = kind is not None and issubclass(kind, KeyboardInterrupt)
+        if kind is None or (interrupted and self.count):
+            self.close()
+        else:
+            self.discard()

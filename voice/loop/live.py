@@ -176,7 +176,8 @@ class _TimedSpeaker:
     """A Speaker that notes when the current reply's first sample went out (perf_counter)."""
 
     def __init__(self, speaker) -> None:
-        self.inner, self.first_sound = speaker, None
+        self.inner = speaker
+        self.first_sound: float | None = None
         self.needs_audio = getattr(speaker, "needs_audio", True)
 
     def play(self, speech, cancel=None) -> bool:

@@ -79,7 +79,7 @@ def run_recording(input_wav: str | Path, output_wav: str | Path, events_path: st
     loop = loop or open_loop(settings, push_to_talk, save_audio, clock=latency.now)
     # warmed up before the stream starts, so a measured latency is synthesis, not loading the model
     synthesizer = synthesizer or open_synthesizer(TtsSettings.of(settings), wait=True)
-    with WavSpeaker(output_wav) as speaker, EventLog(events_path) as events:
+    with WavSpeaker(output_wav, flag="--output") as speaker, EventLog(events_path) as events:
         return replay(chunks, loop, Render(speaker, synthesizer, events, on_turn, latency))
 
 

@@ -17,7 +17,8 @@ def understand(matcher: Matcher, text: str, match: Match | None | object = _MATC
     ranking = matcher.rank(text)
     if match is _MATCH_IT:
         match = matcher.decide(ranking) if text.strip() else None
-    if match is None:
+    record: dict[str, object]
+    if not isinstance(match, Match):
         label, best = ranking.scores[0] if ranking.scores else ("", 0.0)
         sure = best if label == "fallback" else 1.0 - best
         record = {"text": text, "intent": "fallback", "technique": None, "confidence": round(min(max(sure, 0.0), 1.0), 2)}

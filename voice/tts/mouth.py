@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import queue
 import threading
+from typing import cast
 
 from voice.tts.speakers import Speaker, earcon
-from voice.tts.synthesis import Synthesizer, by_sentence
+from voice.tts.synthesis import Speech, Synthesizer, by_sentence
 
 _END = object()
 
@@ -18,6 +19,7 @@ class Mouth:
         self.synthesizer, self.speaker = synthesizer, speaker
         self._stopped = threading.Event()
         self._speaking = threading.Event()
+        self._worker: threading.Thread | None = None
 
     @property
     def speaking(self) -> bool:
@@ -32,12 +34,13 @@ class Mouth:
         self._speaking.set()
         ready: queue.Queue = queue.Queue(maxsize=2)
         worker = threading.Thread(target=self._synthesize, args=(text, ready), name="tts-prefetch", daemon=True)
+        self._worker = worker
         worker.start()
         try:
             while (item := self._next(ready)) is not _END:
                 if isinstance(item, Exception):
                     raise item
-                if not self.speaker.play(item, cancel=self._stopped):
+                if not self.speaker.play(cast(Speech, item), cancel=self._stopped):
                     return False
             return not self._stopped.is_set()
         finally:
@@ -54,11 +57,20 @@ class Mouth:
         """Cut the reply now (from any thread); the speaker notices within one block."""
         self._stopped.set()
 
-    def close(self) -> None:
-        """Stop, then release the speaker and the synthesis engine."""
+    def close(self, discard: bool = False) -> None:
+        """Stop, then release the speaker and the synthesis engine.
+
+        Waits (a few seconds at most) for a sentence still being synthesised, so its
+        temporary files go with it; `discard` drops a file being written instead of keeping it.
+        """
         self.stop()
-        self.speaker.close()
+        if self._worker is not None and self._worker is not threading.current_thread():
+            self._worker.join(timeout=5.0)
         self.synthesizer.close()
+        if discard and hasattr(self.speaker, "discard"):
+            self.speaker.discard()
+        else:
+            self.speaker.close()
 
     def _synthesize(self, text: str, ready: queue.Queue) -> None:
         try:

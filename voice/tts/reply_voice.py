@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from typing import TYPE_CHECKING
+
 from voice.errors import SpeechOutputError
 from voice.settings import Settings
+
+if TYPE_CHECKING:
+    from voice.tts.mouth import Mouth
 
 _LOG = logging.getLogger(__name__)
 
@@ -13,8 +18,9 @@ _LOG = logging.getLogger(__name__)
 class ReplyVoice:
     """Says replies aloud (or into a WAV file); text output never depends on it working."""
 
-    def __init__(self, mouth: object | None, warning: str = "") -> None:
-        self._mouth = mouth
+    def __init__(self, mouth: Mouth | None, warning: str = "", strict: bool = False) -> None:
+        """strict: the user asked for a file (--out), so a failure is an error, not a warning."""
+        self._mouth, self._strict = mouth, strict
         if warning:
             _LOG.warning("%s; replies will be printed only", warning)
 
@@ -30,19 +36,25 @@ class ReplyVoice:
 
         synthesizer = open_synthesizer(TtsSettings.of(settings))
         if out is not None:
-            return cls(Mouth(synthesizer, open_speaker(out=out)))
+            return cls(Mouth(synthesizer, open_speaker(out=out)), strict=True)
         try:
             return cls(Mouth(synthesizer, open_speaker(device=settings.speaker)))
         except SpeechOutputError as error:
             return cls(None, str(error))
 
     def say(self, text: str) -> None:
-        """Speak ``text``; after the first failure, stay quiet and say why once."""
+        """Speak ``text``; after the first failure, stay quiet and say why once.
+
+        Into a file (--out) a failure is raised instead, and no file is left.
+        """
         if self._mouth is None:
             return
         try:
             self._mouth.say(text)
         except SpeechOutputError as error:
+            if self._strict:
+                self.discard()
+                raise
             _LOG.warning("%s; replies will be printed only", error)
             self.close()
             self._mouth = None
@@ -50,5 +62,11 @@ class ReplyVoice:
     def close(self) -> None:
         """Finish any file being written and release the device."""
         if self._mouth is not None:
-            self._mouth.speaker.close()
-            self._mouth.synthesizer.close()
+            mouth, self._mouth = self._mouth, None
+            mouth.close()
+
+    def discard(self) -> None:
+        """Release everything and leave no --out file behind."""
+        if self._mouth is not None:
+            mouth, self._mouth = self._mouth, None
+            mouth.close(discard=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import array
 import logging
 import math
+import struct
 import threading
-import wave
 from pathlib import Path
 from typing import Protocol
 
@@ -63,22 +63,22 @@ class NullSpeaker:
 
 
 class WavSpeaker(NullSpeaker):
-    """Renders speech into one WAV file, sentence after sentence (--out reply.wav)."""
+    """Renders speech into one WAV file, sentence after sentence (--out reply.wav).
+
+    The file appears under its name only when closed complete (voice/files.py);
+    discard(), or an error inside `with`, leaves any old file as it was.
+    """
 
     needs_audio = True
 
-    def __init__(self, path: str | Path, rate: int = 22050):
+    def __init__(self, path: str | Path, rate: int = 22050, flag: str = "--out"):
         """rate: sample rate of the file in Hertz; speech at other rates is resampled."""
+        from voice.files import AtomicOutput
+
         self.path, self.rate = Path(path), rate
-        try:
-            self._file = self.path.open("wb")  # opened here: wave.open(path) leaks noise on failure
-        except OSError as exc:
-            raise SpeechOutputError(f"cannot write {self.path}: {exc.strerror}; choose another --out path") from exc
-        self._wav = wave.open(self._file, "wb")
-        self._wav.setnchannels(1)
-        self._wav.setsampwidth(2)
-        self._wav.setframerate(rate)
+        self._out = AtomicOutput(path, flag, SpeechOutputError)
         self._frames = 0
+        self._write_raw(_wav_header(rate, None))
 
     @property
     def position(self) -> float:
@@ -96,15 +96,48 @@ class WavSpeaker(NullSpeaker):
         self._write(bytes(2 * max(0, round(seconds * self.rate) - self._frames)))
 
     def close(self) -> None:
-        self._wav.close()
-        self._file.close()
+        """Finish the header and put the file in place (SpeechOutputError if it cannot be stored)."""
+        if self._out.file.closed:
+            return
+        try:
+            if self._out.file.seekable():
+                self._out.file.seek(0)
+                self._out.file.write(_wav_header(self.rate, self._frames))
+        except OSError as exc:
+            self._out.discard()
+            raise self._out.error(exc) from exc
+        self._out.commit()
+
+    def discard(self) -> None:
+        """Drop what was rendered: no file is left (an old one stays as it was)."""
+        self._out.discard()
+
+    def __exit__(self, kind, error, trace) -> None:
+        interrupted = kind is not None and issubclass(kind, KeyboardInterrupt)
+        if kind is None or (interrupted and self._frames):  # Ctrl-C/SIGTERM keeps what was rendered
+            self.close()
+        else:
+            self.discard()
 
     def _write(self, pcm: bytes) -> None:
-        try:
-            self._wav.writeframes(pcm)
-        except OSError as exc:
-            raise SpeechOutputError(f"cannot write {self.path}: {exc.strerror}; free some space or use --quiet") from exc
+        self._write_raw(pcm)
         self._frames += len(pcm) // 2
+
+    def _write_raw(self, data: bytes) -> None:
+        try:
+            self._out.file.write(data)
+        except OSError as exc:
+            self._out.discard()
+            raise self._out.error(exc) from exc
+
+
+def _wav_header(rate: int, frames: int | None) -> bytes:
+    """44-byte header of a mono 16-bit PCM WAV; frames None (not known yet) writes the
+    streaming sizes 0xFFFFFFFF that readers take as "to the end of the file"."""
+    data = 0xFFFFFFFF if frames is None else min(2 * frames, 0xFFFFFFFF - 36)
+    riff = 0xFFFFFFFF if frames is None else data + 36
+    return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", riff, b"WAVE", b"fmt ", 16, 1, 1,
+                       rate, 2 * rate, 2, 16, b"data", data)
 
 
 def _import_sounddevice():

@@ -19,7 +19,7 @@ import wave
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from voice.audio.resample import resample_pcm
 from voice.errors import SpeechOutputError
@@ -106,10 +106,11 @@ class _EngineOwner:
     """One pyttsx3 engine and the only thread that ever touches it (created on first use)."""
 
     def __init__(self, factory: Callable[[], object]):
-        self._factory, self._tasks = factory, queue.Queue()
+        self._factory = factory
+        self._tasks: queue.Queue = queue.Queue()
         threading.Thread(target=self._serve, name="pyttsx3-owner", daemon=True).start()
 
-    def call(self, job: Callable[[object], object], timeout: float) -> object:
+    def call(self, job: Callable[[Any], Any], timeout: float) -> Any:
         """job(engine) on the owner thread; _Hung if it takes longer than timeout seconds."""
         outcome: Future = Future()
         self._tasks.put((job, outcome))
@@ -268,7 +269,7 @@ class Synthesizer:
                 job = _pyttsx3_job(text, self.settings, folder / f"pyttsx3-{attempt}.wav", timeout)
                 return self._owner_call(job, timeout * 1.2)
             except _Failed as exc:
-                log.warning("pyttsx3 synthesis failed: %s", exc)
+                log.info("pyttsx3 synthesis failed: %s", exc)  # the final error lists every reason
                 reasons.append(exc)
                 if isinstance(exc, (_Hung, _Unavailable)):
                     break
@@ -280,7 +281,7 @@ class Synthesizer:
         hint = INSTALL_HINT if missing else "check the voice setting, or use --quiet"
         raise SpeechOutputError(f"cannot synthesise speech ({'; '.join(map(str, reasons))}); {hint}")
 
-    def _owner_call(self, job: Callable[[object], object], timeout: float) -> object:
+    def _owner_call(self, job: Callable[[Any], Any], timeout: float) -> Any:
         """Run job on the pyttsx3 owner thread, abandoning the thread if it hangs."""
         if self._gave_up:
             raise self._gave_up

@@ -34,7 +34,7 @@ def write_arpa(token_lists: list[list[str]], out, order: int, discount: float,
 
 
 def _count_ngrams(token_lists: list[list[str]], order: int) -> list[Counter]:
-    counts = [Counter() for _ in range(order)]
+    counts: list[Counter] = [Counter() for _ in range(order)]
     for tokens in token_lists:
         padded = ["<s>", *tokens, "</s>"]
         for n in range(1, order + 1):

@@ -1,4 +1,4 @@
-"""Word lists and patterns for listening without fixing or dismissing (intents.practice.advice_phrases,
+"""Word lists and patterns for listening without fixing or dismissing (intents.practice.rules.advice_phrases,
 dismissal_phrases, accusing_question): the reflective-listening drill's "no advice, no fixing".
 
 Patterns apply to text already passed through `practice.prepare` (lower case, "you are", "it is",
@@ -9,7 +9,7 @@ situation ("tell him no", "have you tried…", "you should quit").
 
 from __future__ import annotations
 
-from intents.practice_feelings import FEELINGS
+from intents.practice.feelings import FEELINGS
 
 LABELS = frozenset("""moody grumpy cranky dramatic hysterical crazy sensitive oversensitive touchy needy
 clingy paranoid irrational emotional overemotional unreasonable""".split())

@@ -1,12 +1,12 @@
-"""Word lists and patterns behind the practice rules (intents/practice.py), kept apart so the
-rules stay short; feelings and blame have modules of their own (practice_feelings, practice_blame).
+"""Word lists and patterns behind the practice rules (intents/practice/rules.py), kept apart so the
+rules stay short; feelings and blame have modules of their own (feelings, blame).
 All patterns apply to text already passed through `practice.prepare`: lower case, "i am" /
 "you are" / "what is" spelled out, negations as "don't", "can't".
 """
 
 from __future__ import annotations
 
-from intents.practice_feelings import FEELINGS
+from intents.practice.feelings import FEELINGS
 
 HESITATIONS = r"um+|uh+|uhm|erm|er|hmm+|mm+|ah+"
 

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, replace
 
 from content.drills import Drill, drill_for
-from intents import practice_words as W
-from intents.feedback import Feedback, judge
-from intents.practice_pace import SpeechRhythm, TimedWord
+from intents.practice import words as W
+from intents.practice.feedback import Feedback, judge
+from intents.practice.pace import SpeechRhythm, TimedWord
 
 log = logging.getLogger(__name__)
 

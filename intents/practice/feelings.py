@@ -1,4 +1,4 @@
-"""Emotion words and the contexts that make a word name a feeling (intents.practice.feelings).
+"""Emotion words and the contexts that make a word name a feeling (intents.practice.rules.feelings).
 
 Patterns apply to text already passed through `practice.prepare`.
 """
@@ -19,7 +19,7 @@ painful pain crushed gutted shattered conflicted panic panicking pissed upsettin
 dreading betrayed excluded unwanted misunderstood delighted thrilled relief peaceful awkward
 pressured hate""".split())
 """Emotion words named anywhere ("i am not angry" still names anger). Labels such as "moody" or
-"grumpy" judge the person and are left out (practice_listening.LABELS)."""
+"grumpy" judge the person and are left out (listening.LABELS)."""
 
 _BODY = (r"back|head|feet|foot|legs?|arms?|knees?|neck|tooth|teeth|shoulders?|hands?|wrist|ankle|hips?"
          r"|eyes?|throat|ears?|fingers?|toes?|elbow|stomach|tummy|muscles?|joints?|skin")

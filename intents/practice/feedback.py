@@ -1,6 +1,6 @@
 """From rule results to two or three kind, concrete remarks tied to the techniques.
 
-`judge(drill, text, words)` runs every check (intents.practice) and picks what to say:
+`judge(drill, text, words)` runs every check (intents.practice.rules) and picks what to say:
 the most useful fix first, always one thing done well, at most three remarks and well
 under 25 spoken seconds. `Feedback.to_json()` is the object `openup practice --json` prints.
 """
@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from content.drills import CHECK_NAMES, Drill
-from intents import practice as P
-from intents import practice_listening as L
-from intents import practice_pace as pace
+from intents.practice import rules as P
+from intents.practice import listening as L
+from intents.practice import pace
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ the blame tip for a "why … always" question."""
 
 _TEXT_RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free",
                "us_right_now", "noticed_specific", "no_advice", "no_dismissal")
-"""Checks that need only the text: each is the function of that name in intents.practice."""
+"""Checks that need only the text: each is the function of that name in intents.practice.rules."""
 
 _FALLBACK_PRAISE = "You said it out loud, and that is the hardest step."
 _NOTHING_HEARD = ("I didn't hear an attempt yet; say your opening line when you're ready.",

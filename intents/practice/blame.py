@@ -1,4 +1,4 @@
-"""Blame, contempt, absolutes and dismissal aimed at the partner (intents.practice.blame_phrases).
+"""Blame, contempt, absolutes and dismissal aimed at the partner (intents.practice.rules.blame_phrases).
 
 Patterns apply to text already passed through `practice.prepare` (lower case, "you are",
 "what is" spelled out, negations as "don't", "can't"). Kept apart from the other word lists
@@ -7,7 +7,7 @@ because blame alone is as long as all of them.
 
 from __future__ import annotations
 
-from intents.practice_feelings import FEELINGS
+from intents.practice.feelings import FEELINGS
 
 _FEELING_WORDS = "|".join(sorted(FEELINGS)) + "|left out|hurt|upset|sad|lonely|on edge|worn out"
 

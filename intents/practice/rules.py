@@ -3,10 +3,10 @@
 Each rule answers one question a therapist would ask about an opening line (DESIGN §6):
 was it a question, an open one (not an accusing "why … always"), an "I" statement, was a
 feeling named (not waved away or a label), was it free of blame, and, when listening, free of
-advice and of dismissal (practice_listening)? Spoken text has no punctuation we can trust, so every rule judges by wording.
+advice and of dismissal (listening)? Spoken text has no punctuation we can trust, so every rule judges by wording.
 Every rule takes the attempt as heard or typed and normalises it with `prepare` (lower
 case, contractions in one canonical form, hesitation sounds dropped; idempotent).
-Pace and pauses, which need timings, are in practice_pace.
+Pace and pauses, which need timings, are in pace.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from functools import wraps
 
-from intents import practice_blame as B
-from intents import practice_feelings as F
-from intents import practice_listening as L
-from intents import practice_words as W
+from intents.practice import blame as B
+from intents.practice import feelings as F
+from intents.practice import listening as L
+from intents.practice import words as W
 
 
 def prepare(text: str) -> str:
