@@ -29,7 +29,7 @@ def lines(monkeypatch, tmp_path, config: str | None = None, path: str | None = N
 def test_every_check_reports_one_line(monkeypatch, tmp_path):
     code, found = lines(monkeypatch, tmp_path)
     assert set(found) == {"settings", "espeak-ng", "speech synthesis", "pocketsphinx", "vosk model",
-                          "wake phrase", "speaker", "echo cancellation", "microphone"}
+                          "whisper", "speech profile", "wake phrase", "speaker", "echo cancellation", "microphone"}
     assert found["settings"][0] == "ok" and found["pocketsphinx"][0] == "ok"
     assert code == (0 if all(m in ("ok", "hint") for m, _ in found.values()) else 1)
 

@@ -66,7 +66,7 @@ def test_wake_phrase_after_a_second_of_zeros_is_heard():
         pytest.skip(str(exc))
     zeros = np.zeros(16000, np.float32)
     audio = pcm16(np.concatenate([zeros, speech, zeros]))
-    recognizer = SphinxRecognizer(build_domain_lm(list(CONTROL_PHRASES), None))
+    recognizer = SphinxRecognizer(build_domain_lm([*CONTROL_PHRASES, "hey coach"], None))
     heard = []
     for utterance in utterances(chunk_audio(audio)):
         for chunk in utterance.chunks():

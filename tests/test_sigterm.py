@@ -33,6 +33,11 @@ def start(argv, tmp_path, env=None):
                             text=True, cwd=tmp_path, env=environ)
 
 
+def ours(folder):
+    """Our temporaries in TMPDIR (onnxruntime leaves a .ses session file there, not ours)."""
+    return [p.name for p in folder.iterdir() if p.name.startswith(("openup-", ".openup-"))]
+
+
 def assert_complete_wav(path):
     with wave.open(str(path)) as wav:
         assert 44 + 2 * wav.getnframes() == path.stat().st_size
@@ -46,14 +51,14 @@ def test_listen_input_killed_leaves_complete_files_or_none(tmp_path, seconds):
     assert process.stdout.readline() == "rendering\n"
     process.send_signal(signal.SIGTERM)
     _, errors = process.communicate(timeout=60)
-    assert process.returncode == 128 + signal.SIGTERM and "Traceback" not in errors
+    assert process.returncode == 128 + signal.SIGTERM and "Traceback" not in errors, errors
     names = sorted(p.name for p in tmp_path.iterdir())
     if seconds:  # what was rendered is kept, complete
         assert names == ["in.wav", "out.wav", "tmp"]
         assert_complete_wav(tmp_path / "out.wav")
     else:  # nothing rendered yet: no file at all, not a 0-byte WAV
         assert names == ["in.wav", "tmp"]
-    assert list((tmp_path / "tmp").iterdir()) == []
+    assert ours(tmp_path / "tmp") == []
 
 
 def test_chat_out_killed_keeps_a_complete_wav_and_no_temporary_folders(tmp_path):
@@ -64,8 +69,8 @@ def test_chat_out_killed_keeps_a_complete_wav_and_no_temporary_folders(tmp_path)
     process.stdout.readline()  # the reply, printed before it is spoken
     process.send_signal(signal.SIGTERM)
     _, errors = process.communicate(timeout=60)
-    assert process.returncode == 128 + signal.SIGTERM and "Traceback" not in errors
-    assert list((tmp_path / "tmp").iterdir()) == []
+    assert process.returncode == 128 + signal.SIGTERM and "Traceback" not in errors, errors
+    assert ours(tmp_path / "tmp") == []
     leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("tmp", "chat.wav")]
     assert leftovers == []
     if (tmp_path / "chat.wav").exists():
@@ -93,3 +98,18 @@ def test_sigterm_ends_a_process_stuck_in_native_code(tmp_path):
         assert process.wait(timeout=120) == 128 + signal.SIGTERM
     finally:
         process.kill()
+
+
+def test_closing_a_mouth_whose_prefetch_never_started_is_quiet():
+    import threading
+
+    from voice.tts.mouth import Mouth
+    from voice.tts.speakers import NullSpeaker
+
+    class Silent:
+        def close(self):
+            pass
+
+    mouth = Mouth(Silent(), NullSpeaker())
+    mouth._worker = threading.Thread(target=lambda: None)  # SIGTERM landed inside worker.start()
+    mouth.close()

@@ -12,6 +12,7 @@ import wave
 import pytest
 
 from tests.hearing import transcribe_wav, word_error_rate
+from voice.settings import SPEAKING_RATE
 from voice.tts import voices
 from voice.tts.neural import HEART, JOE, NeuralSynthesizer, speed_for
 from voice.tts.synthesis import Speech, Synthesizer, TtsSettings
@@ -147,7 +148,7 @@ def test_spoken_reply_reaches_the_engine_unchanged_sentence_by_sentence():
     said = [text for text, _ in engine.said]
     assert len(said) > 2 and said == speaker.heard
     assert " ".join(said).split() == speech.split()
-    assert engine.said[0][1] == speed_for(HEART, TtsSettings().rate)
+    assert engine.said[0][1] == speed_for(HEART, SPEAKING_RATE)
 
 
 def test_rate_and_volume_apply_to_natural_voices():

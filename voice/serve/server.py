@@ -86,7 +86,7 @@ class CoachServer(AsyncServer):
         """Listen without blocking; ``address`` then holds the real port."""
         callback = partial(self._handler_callback, handler_factory)
         try:
-            if self.address.scheme == "unix":
+            if self.address.path is not None:  # unix://
                 _remove_stale_socket(self.address.path)
                 self._server = await asyncio.start_unix_server(
                     callback, path=str(self.address.path), limit=self._limit)
@@ -124,11 +124,11 @@ class CoachServer(AsyncServer):
             await asyncio.wait(tasks, timeout=STOP_GRACE)
         if self._server is not None:
             await self._server.wait_closed()
-        if self.address.scheme == "unix":
+        if self.address.path is not None:
             _remove_stale_socket(self.address.path)
 
 
-def _remove_stale_socket(path: Path | None) -> None:
+def _remove_stale_socket(path: Path) -> None:
     """Remove a socket file left behind; refuse to delete anything that is not a socket."""
     try:
         mode = os.lstat(path).st_mode

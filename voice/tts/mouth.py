@@ -64,8 +64,9 @@ class Mouth:
         temporary files go with it; `discard` drops a file being written instead of keeping it.
         """
         self.stop()
-        if self._worker is not None and self._worker is not threading.current_thread():
-            self._worker.join(timeout=5.0)
+        worker = self._worker  # not alive when SIGTERM cut its start() short: nothing to wait for
+        if worker is not None and worker.is_alive() and worker is not threading.current_thread():
+            worker.join(timeout=5.0)
         self.synthesizer.close()
         if discard and hasattr(self.speaker, "discard"):
             self.speaker.discard()
