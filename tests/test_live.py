@@ -117,7 +117,7 @@ import logging, sys
 logging.basicConfig(level=logging.INFO, stream=sys.stderr)
 from voice.loop.live import run_live
 from voice.settings import Settings
-summary = run_live(Settings(engine="pocketsphinx", mic="pulse", speaker="pulse", follow_up=3.0, voice="espeak"),
+summary = run_live(Settings(engine="pocketsphinx", mic="pulse", speaker="pulse", follow_up=3.0),
                    events_path=sys.argv[1])
 print("clean exit", summary.turns, summary.stops, flush=True)
 """

@@ -65,7 +65,8 @@ def _open_mouth(settings: Settings):
     from voice.tts.synthesis import TtsSettings
     from voice.tts.voices import open_synthesizer
 
-    return Mouth(open_synthesizer(TtsSettings.of(settings)),
+    # warmed up before the microphone opens: the first reply must not wait for a model to load
+    return Mouth(open_synthesizer(TtsSettings.of(settings), wait=True),
                  _TimedSpeaker(open_speaker(device=settings.speaker)))
 
 

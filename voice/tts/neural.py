@@ -122,12 +122,17 @@ def _render_pieces(engine, pieces: list[str], speed: float):
     return np.concatenate(parts) if parts else np.zeros(0, np.float32)
 
 
+CLOSE_WAIT = 5.0
+"""Seconds close() waits for the engine thread to finish its current sentence."""
+
+
 class _Owner:
     """The one thread that loads and runs one neural engine; a load failure sticks."""
 
     def __init__(self, factory: Callable[[], object], name: str):
         self._factory, self._tasks = factory, queue.Queue()
-        threading.Thread(target=self._serve, name=f"{name}-owner", daemon=True).start()
+        self._thread = threading.Thread(target=self._serve, name=f"{name}-owner", daemon=True)
+        self._thread.start()
 
     def submit(self, job: Callable[[object], object]) -> Future:
         outcome: Future = Future()
@@ -135,7 +140,10 @@ class _Owner:
         return outcome
 
     def close(self) -> None:
+        """Let the engine finish what it is rendering: a native inference still running while
+        the interpreter shuts down can keep the process from exiting."""
         self._tasks.put(None)
+        self._thread.join(timeout=CLOSE_WAIT)
 
     def _serve(self) -> None:
         engine, broken = None, None
