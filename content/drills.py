@@ -20,7 +20,7 @@ contains, one spoken sentence), ``tip`` (the technique's advice, our own words).
 ``[tips]``, ``[praise]`` (optional; required for focus checks in `REMARKS_IN_CONTENT`)
     check name = the remark the coach says when that check fails (tip) or passes (praise)
     in this drill; may quote `FACTS` as ``{name}``. Other checks have built-in remarks
-    (intents.feedback) that these override.
+    (intents.practice.feedback) that these override.
 """
 
 from __future__ import annotations
@@ -40,14 +40,14 @@ CHECK_NAMES = (
     "us_right_now", "noticed_specific", "reflection_kept_content",
     "reflection_named_feeling", "no_advice", "no_dismissal", "pace_ok", "no_long_pauses", "few_fillers",
 )
-"""Every check a drill may focus on; intents.feedback computes exactly these."""
+"""Every check a drill may focus on; intents.practice.feedback computes exactly these."""
 
 REMARKS_IN_CONTENT = ("no_advice", "no_dismissal")
 """Checks with no built-in remark: a drill that focuses on one gives its tip and praise."""
 
 FACTS = ("feeling", "blame", "filler", "wpm", "pace_advice", "their_feeling", "pause", "future",
          "advice", "dismissal", "accusation")
-"""Values a remark may quote as {name} (intents.feedback fills them in)."""
+"""Values a remark may quote as {name} (intents.practice.feedback fills them in)."""
 
 _TOP_KEYS = ("id", "title", "setup", "goal", "tip", "focus", "examples", "partner_lines", "tips", "praise",
              "also_trains")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from content.care import Care, load_care
@@ -104,6 +105,13 @@ class Session:
         self._state = _State()
         self._rehearsal: Rehearsal | None = None
         self._care = CareDesk(care or load_care(), region, discreet)
+        self._handlers: dict[str, Callable[[Match], Reply]] = {
+            "tip": self._on_tip, "next": self._on_next, "previous": self._on_previous, "repeat": self._on_repeat,
+            "quote": self._on_quote, "more": self._on_more, "list": self._on_list, "why": self._on_why,
+            "practice": self._on_practice, "help": self._on_help, "stop": self._on_stop, "affirm": self._on_affirm,
+            "deny": self._on_deny, "fallback": self._on_fallback,
+        }
+        """Each intent's answer; "safety" never gets here: the screen answers it first."""
         self._said = ""
         """The words of the request being answered (for examples asked by name, mirrors, situations)."""
 
@@ -184,8 +192,7 @@ class Session:
         """Answer an already-understood request."""
         if match is None:
             return self._reply(self._say.fallback, "fallback")
-        handler = getattr(self, f"_on_{match.intent}")
-        reply: Reply = handler(match)
+        reply = self._handlers[match.intent](match)
         return Reply(reply.text, reply.intent, reply.technique, match.confidence, reply.end, reply.free_speech,
                      reply.spoken)
 
@@ -271,6 +278,7 @@ class Session:
 
     def _practise(self, text: str, words: tuple, rhythm: SpeechRhythm | None) -> Reply:
         """Hand the utterance to the practice coach until it says practice is over."""
+        assert self._rehearsal is not None  # hear() only comes here while practising
         turn = self._rehearsal.hear(text, words, rhythm)
         if turn.done:
             self._rehearsal = None

@@ -69,7 +69,7 @@ class Summary:
 
 def summarize(verdicts: list[Verdict]) -> Summary:
     """Exact accuracy, fallback precision/recall and safety recall (0 to 1)."""
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for v in verdicts:
         counts["exact"] += v.exact
         said_fallback, is_fallback = v.intent == "fallback", v.item.intent == "fallback"

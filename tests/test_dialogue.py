@@ -220,3 +220,9 @@ def test_lets_practise_validating_starts_that_drill(coach):
 
     reply = Session(*coach, load_drills()).hear("let's practise validating")
     assert reply.intent == "practice" and reply.technique == "validate-feelings"
+
+
+def test_every_intent_but_safety_has_an_answer(coach):
+    from content.catalog import INTENT_NAMES
+
+    assert set(Session(*coach)._handlers) == set(INTENT_NAMES) - {"safety"}

@@ -93,9 +93,9 @@ class CareDesk:
             return CareReply(words.back, words.back, resume=correction)
         if pending == "check" and intent in _NO:
             return self._render(words.not_safe)
-        correction = _CORRECTION.search(text)
-        if correction:
-            state.pending, state.correction = "check", text[correction.end():].strip(" ,.") or text
+        corrected = _CORRECTION.search(text)
+        if corrected:
+            state.pending, state.correction = "check", text[corrected.end():].strip(" ,.") or text
             return CareReply(words.check, words.check)
         if _SAFE.search(text) or (pending == "safe" and intent in _YES):
             return self._render(words.safe)

@@ -318,9 +318,13 @@ class Screen:
     def learn(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str] = ()) -> Screen:
         """A screen whose model learns from (label, text) lines and from coaching ``requests``
         (every one of them a ``none``: what a worried partner asks this coach)."""
+        return cls(RiskModel(cls.examples(labelled, requests)))
+
+    @staticmethod
+    def examples(labelled: Iterable[tuple[str, str]], requests: Iterable[str]) -> list[tuple[str, list[str]]]:
+        """(label, folded words) for every window of every line, requests labelled ``none``."""
         examples = [(label, words) for label, text in labelled for words in _words(text)]
-        examples += [(NONE, words) for text in requests for words in _words(text)]
-        return cls(RiskModel(examples))
+        return examples + [(NONE, words) for text in requests for words in _words(text)]
 
     @classmethod
     def cached(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str], folder: Path) -> Screen:
@@ -335,11 +339,12 @@ class Screen:
             return cls(RiskModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
         except (OSError, ValueError, KeyError, TypeError):
             pass  # not cached yet, or unreadable: learn and try to keep it
-        screen = cls.learn(labelled, requests)
+        model = RiskModel(cls.examples(labelled, requests))
+        screen = cls(model)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(screen._model.to_dict()), encoding="utf-8")
+            temporary.write_text(json.dumps(model.to_dict()), encoding="utf-8")
             temporary.replace(path)
         except OSError:
             pass  # a read-only home only costs the time to learn again
