@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from content.errors import ContentError
-from content.fields import read_toml, text
+from content.fields import read_toml, text, text_table
 
 REGIONS = ("US", "CA", "GB", "IE", "AU", "NZ")
 """Regions with their own lines; any other code gets ``FALLBACK``."""
@@ -130,12 +130,7 @@ def _optional(table: dict[str, Any], key: str, path: Path, where: str) -> str:
 
 
 def _words(path: Path) -> CareWords:
-    doc = read_toml(path)
-    names = CareWords.__dataclass_fields__
-    for key in doc:
-        if key not in names:
-            raise ContentError(path, key, f"unknown key; known: {', '.join(names)}")
-    return CareWords(**{name: text(doc, name, path) for name in names})
+    return text_table(path, CareWords)
 
 
 SCREEN_LABELS = ("self_harm", "abuse", "none")

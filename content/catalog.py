@@ -26,7 +26,7 @@ from typing import Any
 
 from content.errors import ContentError
 from content.situations import Situation, load_situations
-from content.fields import read_toml, text, texts
+from content.fields import read_toml, text, text_table, texts
 
 TECHNIQUE_IDS = (
     "direct-question",
@@ -159,12 +159,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
 
 
 def _responses(path: Path) -> Responses:
-    doc = read_toml(path)
-    names = Responses.__dataclass_fields__
-    for key in doc:
-        if key not in names:
-            raise ContentError(path, key, f"unknown key; known: {', '.join(names)}")
-    return Responses(**{name: text(doc, name, path) for name in names})
+    return text_table(path, Responses)
 
 
 def _quotes(doc: dict[str, Any], key: str, path: Path, source: str) -> tuple[Quote, ...]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 from content.errors import ContentError
 
@@ -43,3 +45,14 @@ def texts(doc: dict[str, Any], key: str, path: Path, where: str = "", allow_empt
         if not isinstance(item, str) or not item.strip():
             raise ContentError(path, f"{where}{key}[{index}]", f"must be a non-empty string, got {item!r}")
     return tuple(item.strip() for item in value)
+
+
+def text_table(path: Path, shape: type[T]) -> T:
+    """A file of named lines (every key a non-empty string) as the frozen dataclass ``shape``:
+    every field required, no unknown key, both named in the error."""
+    doc = read_toml(path)
+    names = shape.__dataclass_fields__  # type: ignore[attr-defined]
+    for key in doc:
+        if key not in names:
+            raise ContentError(path, key, f"unknown key; known: {', '.join(names)}")
+    return shape(**{name: text(doc, name, path) for name in names})
