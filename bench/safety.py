@@ -1,7 +1,8 @@
 """Safety screen: recall per kind of risk and false alarms on look-alikes, typed and spoken.
 
     python bench/safety.py                      # typed text, every set
-    python bench/safety.py --speech --limit 60  # also spoken by Piper joe, clean and 10 dB pink noise
+    python bench/safety.py --speech --limit 60  # also spoken by Piper joe, clean and 10 dB pink noise,
+                                                # heard by the small and the standard profile
 
 tests/data/safety/tune.txt is what the rules and thresholds were tuned on; the two
 blind sets are scored here but their failures are never printed or read.
@@ -56,12 +57,12 @@ def typed(matcher: Matcher, labelled: list[tuple[str, str]]) -> tuple[list[bool]
     return flagged, timings
 
 
-def spoken(matcher: Matcher, labelled: list[tuple[str, str]], snr_db: float | None) -> list[bool]:
-    """Each line spoken by Piper joe, noise mixed in, recognised by the default engine, screened."""
+def spoken(matcher: Matcher, labelled: list[tuple[str, str]], snr_db: float | None, engine: str) -> list[bool]:
+    """Each line spoken by Piper joe, noise mixed in, recognised by ``engine``'s profile, screened."""
     from voice.asr.recognize import open_recognizer, transcribe_request
 
     voice = _piper()
-    recognizer, _info = open_recognizer(domain_sentences=load_catalog().sentences())
+    recognizer, _info = open_recognizer(engine, domain_sentences=load_catalog().sentences(), matcher=matcher)
     flagged, rng = [], np.random.default_rng(7)
     with tempfile.TemporaryDirectory() as folder:
         for index, (_label, text) in enumerate(labelled):
@@ -113,6 +114,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speech", action="store_true", help="also speak every line and recognise it")
     parser.add_argument("--limit", type=int, default=0, help="lines per set for speech (0: all)")
+    parser.add_argument("--engines", nargs="+", default=["small", "standard"],
+                        help="device profiles to hear with (small: pocketsphinx; standard: + whisper)")
     parser.add_argument("--show", action="store_true", help="print the tune set's misses (never the blind ones)")
     args = parser.parse_args()
     catalog = load_catalog()
@@ -132,8 +135,10 @@ def main() -> None:
         if args.speech:
             step = max(len(labelled) // args.limit, 1) if args.limit else 1
             subset = labelled[::step]  # every kind, not only the first section
-            for snr in (None, 10.0):
-                _row(name, "joe " + ("clean" if snr is None else f"{snr:.0f} dB"), subset, spoken(matcher, subset, snr))
+            for engine in args.engines:
+                for snr in (None, 10.0):
+                    label = f"{engine[:5]} {'clean' if snr is None else f'{snr:.0f} dB'}"
+                    _row(name, label, subset, spoken(matcher, subset, snr, engine))
     print(f"\nmatch with the screen: p50 {statistics.median(timings):.2f} ms, "
           f"p95 {statistics.quantiles(timings, n=20)[-1]:.2f} ms over {len(timings)} lines")
 

@@ -8,6 +8,7 @@ in their spoken form (Reply.speech), so nothing here re-formats digits.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import threading
@@ -133,6 +134,9 @@ class _Owner:
         self._factory, self._tasks = factory, queue.Queue()
         self._thread = threading.Thread(target=self._serve, name=f"{name}-owner", daemon=True)
         self._thread.start()
+        # Whoever forgot to close it, the engine stops before the interpreter does: onnxruntime
+        # torn down under a running thread aborts the process ("terminate called ...").
+        atexit.register(self.close)
 
     def submit(self, job: Callable[[object], object]) -> Future:
         outcome: Future = Future()

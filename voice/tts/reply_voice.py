@@ -34,13 +34,16 @@ class ReplyVoice:
         from voice.tts.synthesis import TtsSettings
         from voice.tts.voices import open_synthesizer
 
-        synthesizer = open_synthesizer(TtsSettings.of(settings))
+        # The speaker first: a voice is loaded only when it has somewhere to speak. A natural
+        # voice left loading in its thread with no one to close it aborted the process at exit.
         if out is not None:
-            return cls(Mouth(synthesizer, open_speaker(out=out)), strict=True)
+            speaker = open_speaker(out=out)
+            return cls(Mouth(open_synthesizer(TtsSettings.of(settings)), speaker), strict=True)
         try:
-            return cls(Mouth(synthesizer, open_speaker(device=settings.speaker)))
+            speaker = open_speaker(device=settings.speaker)
         except SpeechOutputError as error:
             return cls(None, str(error))
+        return cls(Mouth(open_synthesizer(TtsSettings.of(settings)), speaker))
 
     def say(self, text: str) -> None:
         """Speak ``text``; after the first failure, stay quiet and say why once.
