@@ -7,6 +7,8 @@ reply has ended, so events.jsonl is the same shape whichever way the loop runs.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,7 +30,7 @@ class Summary:
     """Length of the audio heard, in seconds."""
 
 
-class Renderer:
+class Renderer(ABC):
     """Carries out Steps; subclasses play the replies (replay: into a WAV, live: on a speaker)."""
 
     def __init__(self, events: EventLog, on_turn: OnTurn | None = None) -> None:
@@ -55,14 +57,17 @@ class Renderer:
         if self.on_turn:
             self.on_turn(event)
 
+    @abstractmethod
     def say(self, step: Step, began: float) -> None:
         """Start playing the reply `step.text`."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def cut(self, at: float) -> bool:
         """Cut the reply playing at `at` (stream seconds), if any; True when one was cut."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def chime(self, at: float) -> None:
         """Play the listening earcon at `at`."""
-        raise NotImplementedError
+        ...
