@@ -242,3 +242,22 @@ def test_a_corrupt_cache_is_learned_again(tmp_path):
     cached = next(tmp_path.glob("screen-*.json"))
     cached.write_text("{not json", encoding="utf-8")
     assert Screen.cached(examples, requests, tmp_path)("I want to end my life") is not None
+
+
+
+def test_a_recorded_practice_attempt_is_screened_first():
+    import json
+    import subprocess
+    import sys
+
+    from speech import Clip, espeak_available, speech_wav
+
+    if not espeak_available():
+        pytest.skip("espeak-ng missing")
+    attempt = speech_wav(Clip("i want to kill myself", pad=1.0))
+    result = subprocess.run([sys.executable, "-m", "voice", "practice", "--drill", "share-vulnerability",
+                             "--input", str(attempt), "--json", "--region", "GB", "--engine", "small"],
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["care"] == SELF_HARM and "116 123" in record["reply"] and record["checks"] == {}

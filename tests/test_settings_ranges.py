@@ -72,3 +72,11 @@ def test_a_bad_config_stops_ask_before_it_answers(tmp_path):
     result = openup("ask", "--quiet", "who said that", env={"XDG_CONFIG_HOME": str(tmp_path)})
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "setting rate = inf" in result.stderr
+
+
+def test_every_engine_the_parser_offers_is_a_valid_setting():
+    from voice.asr.profiles import ENGINE_CHOICES
+    from voice.settings import load_settings
+
+    for engine in ENGINE_CHOICES:
+        assert load_settings({"engine": engine}, {}).engine == engine

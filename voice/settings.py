@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from voice.asr.profiles import ENGINE_CHOICES
+
 ENV_PREFIX = "OPENUP_"
 
 WAKE_PHRASE = "hey coach"
@@ -25,7 +27,7 @@ class Settings:
     """Everything a user can tune, built once in the entry point and passed down."""
 
     engine: str | None = None
-    """Speech recognizer: "vosk", "pocketsphinx", or None to choose automatically."""
+    """Device profile or recognizer (see voice.asr.profiles), or None to choose automatically."""
     model_dir: Path | None = None
     """Folder of speech models; None means the default (see voice.asr.models)."""
     mic: str | None = None
@@ -158,7 +160,7 @@ def _wake(value: Any) -> str:
 
 def _engine(value: Any) -> str:
     text = _text(value).lower()
-    if text not in ("vosk", "pocketsphinx"):
+    if text not in ENGINE_CHOICES:
         raise ValueError(value)
     return text
 
@@ -172,7 +174,7 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "region": _region, "discreet": _flag,
 }
 _KINDS = {
-    "engine": "vosk or pocketsphinx",
+    "engine": " or ".join(ENGINE_CHOICES),
     "model_dir": "a folder name, not blank",
     "mic": "a device name or index, not blank (see openup devices)",
     "speaker": "a device name or index, not blank (see openup devices)",

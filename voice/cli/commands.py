@@ -174,6 +174,16 @@ def _judge_recording(args: argparse.Namespace, drill) -> int:
                                        debug=bool(args.debug))
     _LOG.info("%s", info.description)
     heard = hear_attempt(args.input, recognizer)
+    catalog, matcher = coach()
+    care = conversation(args, catalog, matcher).hear(heard.transcript.text)  # the screen runs first
+    if care.care:
+        if args.json:
+            print(json.dumps({"text": heard.transcript.text, "care": care.care, "reply": care.text, "checks": {},
+                              "remarks": [], "audio": args.input}, ensure_ascii=False), flush=True)
+            return 0
+        print(f'(heard: "{heard.transcript.text}")\n{care.text}', flush=True)
+        _say_once(args, care.speech)
+        return 0
     feedback = judge(drill, heard.transcript.text, heard.transcript.words, args.line,
                      heard.rhythm)
     if args.json:

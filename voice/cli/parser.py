@@ -11,6 +11,7 @@ from typing import Sequence
 from content.errors import ContentError
 from voice import __version__
 from voice.cli import commands
+from voice.asr.profiles import ENGINE_CHOICES
 from voice.errors import VoiceError
 from voice.settings import SettingsError
 
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="care replies said aloud name no service; the details are printed")
 
     speech_in = argparse.ArgumentParser(add_help=False)
-    speech_in.add_argument("--engine", choices=("small", "standard", "vosk", "pocketsphinx"),
+    speech_in.add_argument("--engine", choices=ENGINE_CHOICES,
                            help="speech profile: small (pocketsphinx only), standard (+ whisper second opinion), vosk; default: the best this device affords")
     speech_in.add_argument("--model-dir", dest="model_dir", help="folder of speech models")
 
