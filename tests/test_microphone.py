@@ -205,7 +205,7 @@ def test_unplugged_mid_stream_is_one_clear_error(pulse, tmp_path):
     assert reader.wait(timeout=30) == 0
     assert events[-1]["event"] == "error"
     assert "stopped sending audio" in events[-1]["message"]
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 20  # bounded: the probe would otherwise read for its full 30 s
 
 
 # -- Fallback to the device's own rate, with a fake at the sounddevice boundary --

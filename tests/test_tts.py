@@ -188,7 +188,7 @@ def test_hung_engine_is_abandoned_and_the_reply_still_spoken(fake_engines):
     synth = Synthesizer(engine_factory=factory_for("hang", "ok"), timeout=0.3, timeout_per_char=0)
     started = time.monotonic()
     speech = synth.synthesize(REPLY)
-    assert time.monotonic() - started < 3, "a hung engine must not stall the reply"
+    assert time.monotonic() - started < 15, "a hung engine must not stall the reply (it would hang for ever)"
     assert_plausible_speech(speech, REPLY, 170)  # the command line stood in
     assert synth.synthesize("Next one.").duration == pytest.approx(0.5, abs=0.01)  # fake's tone
     assert len(made) == 2, "a fresh engine replaces the hung one"
