@@ -27,7 +27,7 @@ from content.catalog import load_catalog  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "safety"
-SETS = {"tune": DATA / "tune.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
+SETS = {"tune": DATA / "tune.txt", "dev C": DATA / "dev_c.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
 FLOOR_DBFS = -60.0
 """Noise floor under synthetic speech: exact digital silence is no real microphone."""
 
@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="lines per set for speech (0: all)")
     parser.add_argument("--engines", nargs="+", default=["small", "standard"],
                         help="device profiles to hear with (small: pocketsphinx; standard: + whisper)")
-    parser.add_argument("--show", action="store_true", help="print the tune set's misses (never the blind ones)")
+    parser.add_argument("--show", action="store_true", help="print the tune and dev sets' misses (never the blind ones)")
     args = parser.parse_args()
     catalog = load_catalog()
     matcher = Matcher.from_catalog(catalog)
@@ -128,7 +128,7 @@ def main() -> None:
         flagged, took = typed(matcher, labelled)
         timings += took
         _row(name, "typed", labelled, flagged)
-        if args.show and name == "tune":
+        if args.show and not name.startswith("blind"):
             for (label, text), f in zip(labelled, flagged):
                 if f != (label != "none"):
                     print(f"    miss: {label:9} {text}")

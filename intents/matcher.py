@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from content.catalog import Catalog
 from intents.normalize import normalize
 from content.care import load_screen_examples
-from intents.care.screen import Risk, Screen
+from intents.care.screen import Risk, Screen, default_screen_cache
 from intents.scope import about_someone_else
 from intents.wording import features, stem_words
 
@@ -143,8 +143,8 @@ class Matcher:
     @classmethod
     def from_catalog(cls, catalog: Catalog, cache_dir: Path | None = None) -> Matcher:
         """Index every technique phrase, situation and intent phrase, behind a safety screen
-        that also learned from them (every coaching request is a ``none``); ``cache_dir``
-        keeps the screen's learned model between runs."""
+        that also learned from them (every coaching request is a ``none``); the screen's
+        learned model is kept between runs in ``cache_dir`` (default: the user's cache)."""
         examples = [
             (f"tip:{t.id}", phrase) for t in catalog.techniques for phrase in t.phrases + t.situations
         ]
@@ -153,8 +153,7 @@ class Matcher:
         examples += [(intent, phrase) for intent, phrases in catalog.intent_phrases
                      for phrase in phrases if intent != "safety"]
         requests = [phrase for _label, phrase in examples]
-        screen = Screen.cached(load_screen_examples(), requests, cache_dir) if cache_dir else \
-            Screen.learn(load_screen_examples(), requests)
+        screen = Screen.cached(load_screen_examples(), requests, cache_dir or default_screen_cache())
         return cls(examples, screen)
 
     def rank(self, text: str) -> Ranking:

@@ -221,16 +221,25 @@ def test_spoken_requests_below_the_floor_fall_back_but_danger_never_does(coach):
     assert talk.hear("he hits me", spoken=True).intent == "safety"
 
 
-def test_the_learned_screen_is_cached_and_judges_the_same(tmp_path, coach):
+def test_the_learned_screen_is_cached_and_judges_the_same(tmp_path, coach, monkeypatch):
     from content.catalog import load_catalog
+    from intents.care import screen as care_screen
     from intents.care.screen import Screen
 
     examples, requests = load_screen_examples(), load_catalog().sentences()
     first = Screen.cached(examples, requests, tmp_path)
-    assert len(list(tmp_path.glob("screen-*.json"))) == 1
-    again = Screen.cached(examples, requests, tmp_path)  # read back, not learned
-    for text in ("I don't want to be here anymore", "she is afraid of opening up", "he hits me"):
-        assert (first(text) is None) == (again(text) is None)
+    assert len(list(tmp_path.glob("screen-*.npz"))) == 1
+
+    def no_learning(*_args):
+        raise AssertionError("learned again instead of reading the cache")
+
+    monkeypatch.setattr(care_screen, "RiskModel", type("Cached", (care_screen.RiskModel,), {"__init__": no_learning}))
+    again = Screen.cached(examples, requests, tmp_path)
+    # the first is caught by the learned model alone (no rule names it), the others by rules or nothing
+    for text in ("i do not know how to keep myself safe tonight", "she is afraid of opening up", "he hits me"):
+        assert first(text) == again(text)
+    assert Screen(None)("i do not know how to keep myself safe tonight") is None
+    assert again("i do not know how to keep myself safe tonight") is not None
 
 
 def test_a_corrupt_cache_is_learned_again(tmp_path):
@@ -239,9 +248,10 @@ def test_a_corrupt_cache_is_learned_again(tmp_path):
 
     examples, requests = load_screen_examples(), load_catalog().sentences()
     Screen.cached(examples, requests, tmp_path)
-    cached = next(tmp_path.glob("screen-*.json"))
-    cached.write_text("{not json", encoding="utf-8")
+    cached = next(tmp_path.glob("screen-*.npz"))
+    cached.write_bytes(b"PK\x03\x04 not a zip")
     assert Screen.cached(examples, requests, tmp_path)("I want to end my life") is not None
+    assert cached.read_bytes() != b"PK\x03\x04 not a zip"  # and kept again
 
 
 

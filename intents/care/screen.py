@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from dataclasses import dataclass
+
+import numpy as np
 
 from intents.normalize import normalize
 from intents.care.model import NONE, RiskModel
@@ -43,10 +45,10 @@ WINDOW = 48
 """Words screened at once; long sentences are screened in overlapping windows."""
 OVERLAP = 12
 """Words two windows share, so no phrase is cut in half (the longest rule spans fewer)."""
-MODEL_THRESHOLDS = {SELF_HARM: 4.0, ABUSE: 6.0}
-"""Log-odds of each risk over none above which the learned model alone calls for care
-(tuned on tests/data/safety/tune.txt and the practice attempts in tests/data: ordinary
-openers must not be taken for a crisis; see bench/safety.py)."""
+MODEL_THRESHOLDS = {SELF_HARM: 2.0, ABUSE: 2.5}
+"""Scores of each risk over none (intents.care.model) above which the learned model alone
+calls for care: chosen on tests/data/safety/tune.txt and dev_c.txt, checked on the practice
+openers in tests/data (ordinary openers must not be taken for a crisis; see bench/safety.py)."""
 NEGATION_REACH = 3
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
 
@@ -307,6 +309,11 @@ _FIGURES = re.compile(
 """Senses that only look like danger; removed before the rules run."""
 
 
+def default_screen_cache() -> Path:
+    """Where learned screens are kept: the per-user cache (XDG_CACHE_HOME or ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "openup" / "care"
+
+
 class Screen:
     """The rules, then the learned model for what the rules were never written for."""
 
@@ -329,22 +336,23 @@ class Screen:
     @classmethod
     def cached(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str], folder: Path) -> Screen:
         """``learn``, or the model learned last time with the same examples and code, kept as
-        JSON in ``folder``: learning takes most of a second on a small board, loading 50 ms."""
+        arrays in ``folder``: learning takes seconds on a small board, loading a tenth of one."""
         labelled, requests = list(labelled), list(requests)
         digest = hashlib.sha256(repr((labelled, requests)).encode())
         for module in ("screen", "model"):
             digest.update((Path(__file__).parent / f"{module}.py").read_bytes())
-        path = Path(folder) / f"screen-{digest.hexdigest()[:16]}.json"
+        path = Path(folder) / f"screen-{digest.hexdigest()[:16]}.npz"
         try:
-            return cls(RiskModel.from_dict(json.loads(path.read_text(encoding="utf-8"))))
-        except (OSError, ValueError, KeyError, TypeError):
+            with np.load(path, allow_pickle=False) as arrays:
+                return cls(RiskModel.from_arrays(arrays))
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             pass  # not cached yet, or unreadable: learn and try to keep it
         model = RiskModel(cls.examples(labelled, requests))
         screen = cls(model)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+            temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+            np.savez(temporary, **model.to_arrays())
             temporary.replace(path)
         except OSError:
             pass  # a read-only home only costs the time to learn again

@@ -14,14 +14,12 @@ _LOG = logging.getLogger(__name__)
 
 
 def coach():
-    """Load the catalog and build the matcher (fast: well under a second)."""
+    """Load the catalog and build the matcher (well under a second once the screen is cached)."""
     from content.catalog import load_catalog
     from intents.matcher import Matcher
 
-    from voice.asr.lm.domain import default_cache_dir
-
     catalog = load_catalog()
-    return catalog, Matcher.from_catalog(catalog, cache_dir=default_cache_dir())
+    return catalog, Matcher.from_catalog(catalog)
 
 
 def conversation(args: argparse.Namespace, catalog, matcher, drills: tuple = ()):
