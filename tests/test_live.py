@@ -150,7 +150,7 @@ def test_on_null_sinks_the_coach_answers_aloud_in_real_time_and_obeys_stop(pulse
     talk = Conversation()
     talk.say("it is a lovely day today", 0.3)
     request = talk.say("hey coach how do i get him to talk", 3.0)
-    stop = talk.say("stop", request.end + 3.5)
+    stop = talk.say("stop", request.end + 6.0)  # late enough to hear the reply on a busy machine
     wav = talk.write(tmp_path / "conversation.wav", stop.end + 3.0)
     events = tmp_path / "events.jsonl"
     loop = subprocess.Popen([sys.executable, "-c", LIVE, str(events)], env=pulse.env, cwd=REPO,
@@ -176,6 +176,6 @@ def test_on_null_sinks_the_coach_answers_aloud_in_real_time_and_obeys_stop(pulse
     played = sounding_span(tmp_path / "heard.wav")
     whole = len(synthesize(turns[0]["reply"])) / 16000  # the reply as it would play uncut
     assert played > 0.3, err  # the reply was played aloud (silence is 0)
-    # ...and "stop", said 3.5 s after the request, cut it well short of its end. The margin is
+    # ...and "stop", said 6 s after the request, cut it well short of its end. The margin is
     # generous because a busy machine delays both the reply's start and the stop.
-    assert whole > stop.start - request.end + 6.0 and played < whole - 4.0, (played, whole)
+    assert whole > stop.start - request.end + 4.0 and played < whole - 3.0, (played, whole)
