@@ -397,7 +397,9 @@ def active_seconds(pcm: bytes, rate: int = SINK_RATE, frame: float = 0.01, thres
 def test_tone_played_through_pulseaudio_is_heard_on_the_monitor(pulse):
     report, captured = play_and_record(pulse, "1.0")
     assert report["done"] is True
-    assert active_seconds(captured) == pytest.approx(1.0, abs=0.15)
+    # once and whole: a repeat would sound 2 s, a cut one much less; a busy machine's underruns
+    # stretch it by a few tenths
+    assert active_seconds(captured) == pytest.approx(1.0, abs=0.45)
     values = samples(captured)
     loudest = max(range(0, len(values) - 1600, 1600), key=lambda i: sum(abs(v) for v in values[i : i + 1600]))
     assert crossings_per_second(captured[2 * loudest : 2 * (loudest + 1600)], SINK_RATE) == pytest.approx(440, rel=0.05)
