@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 import re
 
+from intents.wording import stem
+
 _OTHERS = (
     "boss|coworkers?|colleagues?|manager|employees?|team|teammates?|son|daughter|kids?|child|children"
     "|teenager|teen|toddler|baby|mom|mum|mother|dad|father|parents?|sister|brother|siblings?"
@@ -48,6 +50,9 @@ tests/data/scope_tuning.txt, 1.0 and 1.5 reject the same lines; 2.0 also rejects
 _OPENERS = frozenset("my the a an your this that some get make convince persuade teach train".split())
 """Words after which the thing a request is about follows: a determiner ("my printer", "the
 gym", "a refund") or a verb that takes it ("get alexa to listen")."""
+
+_PARTNER_STEMS = _PARTNER_SIGNS | frozenset(stem(word) for word in _PARTNER_SIGNS)
+"""Partner signs as the matcher's stemmer leaves them ("partner" -> "partn")."""
 
 _GLUE = frozenset("to of in on at for with about from by and or but not do is are was be it i me you".split())
 
@@ -83,7 +88,7 @@ class Scope:
         """True when the stemmed ``words`` name no partner and their object is strange to
         the coach; ``guessed`` marks words only snapped to a known spelling, which count
         as strange here ("insurance" heard as "insecure" is still insurance)."""
-        if any(word in _PARTNER_SIGNS for word in words):
+        if any(word in _PARTNER_STEMS for word in words):
             return False
         for index, word in enumerate(words):
             if word not in _OPENERS:
