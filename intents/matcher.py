@@ -251,13 +251,15 @@ def decide(ranking: Ranking) -> Match | None:
     """Turn a ranking into a Match: safety first, then the best label above the floor."""
     if ranking.risk is not None:
         return Match("safety", None, 1.0, risk=ranking.risk)
-    if not ranking.scores or ranking.elsewhere:
+    if not ranking.scores:
         return None
     label, score = ranking.scores[0]
     if score < ACCEPT or label == "fallback":
         return None
     if label.startswith("tip") or label == "why":
-        if about_someone_else(ranking.normalized):
+        # Only answers about the partner are judged by what they are about: "give me a
+        # concrete example" is a follow-up whatever "concrete" means to the coach.
+        if ranking.elsewhere or about_someone_else(ranking.normalized):
             return None
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:

@@ -47,7 +47,7 @@ to vouch for a phrase it shares with a strange word ("a random tip"). On
 tests/data/scope_tuning.txt, 1.0 and 1.5 reject the same lines; 2.0 also rejects
 "my bodie language" and "a random tip" from set A."""
 
-_OPENERS = frozenset("my the a an your this that some get make convince persuade teach train".split())
+_OPENERS = frozenset("my the a an your some get make convince persuade teach train".split())
 """Words after which the thing a request is about follows: a determiner ("my printer", "the
 gym", "a refund") or a verb that takes it ("get alexa to listen")."""
 
