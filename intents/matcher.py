@@ -23,7 +23,7 @@ from content.catalog import Catalog
 from intents.normalize import normalize
 from content.care import load_screen_examples
 from intents.care.screen import Risk, Screen, default_screen_cache
-from intents.scope import about_someone_else
+from intents.scope import Scope, about_someone_else
 from intents.wording import features, stem_words
 
 _LOG = logging.getLogger(__name__)
@@ -85,6 +85,8 @@ class Ranking:
     """(label, similarity) best first; labels are intents or "tip:<technique>"."""
     risk: Risk | None
     """What the safety screen found, before any label was weighed."""
+    elsewhere: bool = False
+    """The request is about some thing or someone else, not the partner (intents.scope)."""
 
 
 class _Index:
@@ -122,8 +124,10 @@ class Matcher:
         ``screen`` looks for danger before any label is weighed (default: the rules alone)."""
         self._screen = screen or Screen()
         documents = []
-        for label, phrase in examples:
-            feats = set(features(stem_words(normalize(phrase).split())))
+        stemmed = [(label, stem_words(normalize(phrase).split())) for label, phrase in examples]
+        self._scope = Scope.learn([(label == "fallback", words) for label, words in stemmed])
+        for label, words in stemmed:
+            feats = set(features(words))
             if feats:
                 documents.append((label, feats))
         self._idf = _weights(documents)
@@ -159,10 +163,11 @@ class Matcher:
     def rank(self, text: str) -> Ranking:
         """Score ``text`` against every label, best first."""
         normalized = normalize(text)
-        words = tuple(self._correct(stem_words(normalized.split()[:MAX_WORDS])))
-        scores = self._scores(set(features(list(words))))
+        words, guessed = self._correct(stem_words(normalized.split()[:MAX_WORDS]))
+        scores = self._scores(set(features(words)))
         ranked = tuple(sorted(scores.items(), key=lambda item: -item[1]))
-        return Ranking(normalized, words, ranked, self._screen(text))
+        elsewhere = self._scope.about_something_else(words, guessed)
+        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere)
 
     def match(self, text: str) -> Match | None:
         """The best reading of ``text``, or None when it is outside what the coach does."""
@@ -172,6 +177,8 @@ class Matcher:
         """The Match for a ranking already made, logging why at DEBUG level."""
         _LOG.debug("normalized %r -> words %s", ranking.normalized, " ".join(ranking.words))
         _LOG.debug("top candidates: %s", ", ".join(f"{l}={s:.2f}" for l, s in ranking.scores[:5]))
+        if ranking.elsewhere:
+            _LOG.debug("about something other than the partner: out of scope")
         return decide(ranking)
 
     def _scores(self, query: set[str]) -> dict[str, float]:
@@ -187,15 +194,20 @@ class Matcher:
         score = NEAREST_SHARE * nearest + (1 - NEAREST_SHARE) * centroid
         return {self._class_labels[i]: float(score[i]) for i in np.flatnonzero(centroid > 0)}
 
-    def _correct(self, words: list[str]) -> list[str]:
-        """Join split words and snap unknown words to the nearest known one."""
+    def _correct(self, words: list[str]) -> tuple[list[str], list[bool]]:
+        """Join split words and snap unknown words to the nearest known one; with each word,
+        whether it is such a guess."""
         fixed: list[str] = []
+        guessed: list[bool] = []
         for word in words:
             if fixed and word not in self._idf and fixed[-1] + word in self._idf:
                 fixed[-1] += word
+                guessed[-1] = False  # "a gain" -> "again": a known word, not a guess
                 continue
-            fixed.append(word if word in self._idf else self._nearest(word) or word)
-        return fixed
+            nearest = None if word in self._idf else self._nearest(word)
+            fixed.append(nearest or word)
+            guessed.append(nearest is not None)
+        return fixed, guessed
 
     def _nearest(self, word: str) -> str | None:
         """A known word that is close in spelling and starts the same way (bodie -> body)."""
@@ -244,7 +256,9 @@ def decide(ranking: Ranking) -> Match | None:
     if score < ACCEPT or label == "fallback":
         return None
     if label.startswith("tip") or label == "why":
-        if about_someone_else(ranking.normalized):
+        # Only answers about the partner are judged by what they are about: "give me a
+        # concrete example" is a follow-up whatever "concrete" means to the coach.
+        if ranking.elsewhere or about_someone_else(ranking.normalized):
             return None
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:

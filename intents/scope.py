@@ -1,4 +1,4 @@
-"""Is a request about drawing out someone other than the user's partner?
+"""Is a request about drawing out someone other than the user's partner, or about a thing?
 
 The coach is for partners. "My coworker won't talk to me" or "how do I get my
 son to open up" share every word with a real request except the person, so
@@ -6,11 +6,18 @@ the words alone cannot reject them. This check looks for another person in
 the place the partner usually takes ("my boss won't …", "get my son to …")
 with nothing else pointing to the partner. Runs on normalised text, where
 partner words are already folded to "partner" / "they".
+
+Things are the other half: "how do I get the printer to work" or "my goldfish
+seems sad" match a tip's shape, so ``Scope`` looks at what follows "my", "the",
+"get" … and asks whether the coach's own phrases ever use such words.
 """
 
 from __future__ import annotations
 
+import math
 import re
+
+from intents.wording import stem
 
 _OTHERS = (
     "boss|coworkers?|colleagues?|manager|employees?|team|teammates?|son|daughter|kids?|child|children"
@@ -32,3 +39,71 @@ def about_someone_else(normalized: str) -> bool:
     if any(word in _PARTNER_SIGNS for word in normalized.split()):
         return False
     return _ROLE.search(normalized) is not None
+
+
+STRONG_DOMAIN = 1.5
+"""Natural-log odds by which a word must lean towards coaching phrases over off-topic ones
+to vouch for a phrase it shares with a strange word ("a random tip"). On
+tests/data/scope_tuning.txt, 1.0 and 1.5 reject the same lines; 2.0 also rejects
+"my bodie language" and "a random tip" from set A."""
+
+_OPENERS = frozenset("my the a an your some get make convince persuade teach train".split())
+"""Words after which the thing a request is about follows: a determiner ("my printer", "the
+gym", "a refund") or a verb that takes it ("get alexa to listen")."""
+
+_PARTNER_STEMS = _PARTNER_SIGNS | frozenset(stem(word) for word in _PARTNER_SIGNS)
+"""Partner signs as the matcher's stemmer leaves them ("partner" -> "partn")."""
+
+_GLUE = frozenset("to of in on at for with about from by and or but not do is are was be it i me you".split())
+
+
+class Scope:
+    """Tells what a request is about: the partner, or some thing or someone else.
+
+    Learned from the catalog's phrases: words the coaching phrases use are the coach's,
+    words only off-topic phrases use (or no phrase at all) are strange to it. A request
+    with no partner sign whose object ("my goldfish", "the printer", "get alexa …")
+    holds a strange word and nothing telling of coaching is about something else,
+    however well its other words ("how do i get … to talk") match a tip."""
+
+    def __init__(self, inside: dict[str, int], outside: dict[str, int], sizes: tuple[int, int]) -> None:
+        """``inside`` / ``outside``: in how many coaching / off-topic phrases each word occurs;
+        ``sizes``: how many phrases of each kind there were."""
+        self._inside = inside
+        self._outside = outside
+        self._sizes = sizes
+
+    @classmethod
+    def learn(cls, phrases: list[tuple[bool, list[str]]]) -> Scope:
+        """``phrases``: (is off-topic, stemmed words) for every example phrase."""
+        inside: dict[str, int] = {}
+        outside: dict[str, int] = {}
+        for off_topic, words in phrases:
+            counts = outside if off_topic else inside
+            for word in set(words):
+                counts[word] = counts.get(word, 0) + 1
+        return cls(inside, outside, (sum(not off for off, _w in phrases), sum(off for off, _w in phrases)))
+
+    def about_something_else(self, words: list[str], guessed: list[bool]) -> bool:
+        """True when the stemmed ``words`` name no partner and their object is strange to
+        the coach; ``guessed`` marks words only snapped to a known spelling, which count
+        as strange here ("insurance" heard as "insecure" is still insurance)."""
+        if any(word in _PARTNER_STEMS for word in words):
+            return False
+        for index, word in enumerate(words):
+            if word not in _OPENERS:
+                continue
+            after = [i for i in range(index + 1, min(index + 3, len(words)))
+                     if words[i] not in _GLUE and words[i] not in _OPENERS]
+            strange = any(guessed[i] or words[i] not in self._inside for i in after)
+            if strange and not any(self._telling(words[i]) for i in after if not guessed[i]):
+                return True
+        return False
+
+    def _telling(self, word: str) -> bool:
+        """Does ``word`` lean clearly towards coaching phrases?"""
+        inside, outside = self._inside.get(word, 0), self._outside.get(word, 0)
+        if not inside:
+            return False
+        n_in, n_out = self._sizes
+        return math.log((outside + 0.5) / (n_out + 1)) - math.log((inside + 0.5) / (n_in + 1)) <= -STRONG_DOMAIN
