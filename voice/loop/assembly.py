@@ -21,7 +21,7 @@ from voice.audio.wavfile import write_wav
 from voice.errors import VoiceError
 from voice.loop.machine import Ears, Loop, LoopConfig
 from voice.loop.stop_spotter import STOP_PHRASES
-from voice.loop.turn_end import TurnEnd, TurnEndConfig
+from voice.loop.turn_end import Endings, TurnEnd, TurnEndConfig
 from voice.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,8 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
         # its own first pass (no second opinion: only partials are wanted), streamed while the
         # person speaks; the request is still decoded by `domain` once the turn has ended
         first, _ = recognizer(domain_sentences=sentences)
-        turn_end = TurnEnd(first, matcher, load_loop_words().unfinished, TurnEndConfig(settings.quick_silence))
+        turn_end = TurnEnd(first, matcher, load_loop_words().unfinished, TurnEndConfig(settings.quick_silence),
+                           Endings.learn(catalog.sentences()))
     log.info("listening with %s", info.description)
     ears = Ears(domain, control, lambda: recognizer(mode="open")[0])
     session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)

@@ -137,7 +137,8 @@ class Loop:
         self._reprompted = False
         self._reply = None  # the dialogue's last reply (intents.dialogue.Reply) until the loop goes idle
         self._open: Recognizer | None = None
-        self._turn_end = turn_end
+        self.turn_end = turn_end
+        """Ends whole requests after a short pause, or None."""
         self._judging: bool | None = None  # the open utterance may end early (None: not decided)
 
     # -- driver interface -----------------------------------------------------
@@ -241,7 +242,7 @@ class Loop:
         Only utterances that may be requests from their start are judged: the follow-up
         window (not a practice attempt: free speech has pauses of its own) and, when
         idle, speech that starts with the wake phrase."""
-        turn_end = self._turn_end
+        turn_end = self.turn_end
         if turn_end is None:
             return []
         if closed or not self._endpointer.in_speech:
