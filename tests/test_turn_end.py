@@ -152,3 +152,12 @@ def test_a_replay_ends_the_same_turns_at_the_same_stream_times(study):
     again = [[(s.at, s.turn.heard) for s in run(case, quick).steps] for case in whole_ones[:3]]
     assert first == again
     assert all(np.isfinite(at) for steps in first for at, _ in steps)
+
+
+def test_a_quick_silence_as_long_as_the_silence_turns_early_ends_off(study):
+    from voice.loop.assembly import open_loop
+    from voice.settings import Settings
+
+    base, _, _ = study
+    assert base.turn_end is not None and base.turn_end.config.pause == Settings().quick_silence
+    assert open_loop(Settings(engine="pocketsphinx", quick_silence=0.6)).turn_end is None
