@@ -161,7 +161,7 @@ def main() -> None:
     parser.add_argument("--quick-silence", type=float, default=Settings().quick_silence,
                         help="seconds of silence that end a whole request in the session (0.6: never early)")
     parser.add_argument("--pause-voices", default="piper,en-us",
-                        help="voices of the pause study ('piper' is skipped when not installed)")
+                        help="voices of the pause study ('piper' is skipped when not installed; 'none': no study)")
     args = parser.parse_args()
     voices = tuple(args.voices.split(","))
     settings = Settings(engine=args.engine, quick_silence=args.quick_silence)
@@ -170,7 +170,9 @@ def main() -> None:
     if args.minutes > 0:
         session_report(args, voices, settings, loop if settings.quick_silence < settings.silence else
                        loop_maker(loop, quick=False)(), synth)
-    pause_report(loop, synth, [v for v in args.pause_voices.split(",") if v != "piper" or piper_available()])
+    pause_voices = [v for v in args.pause_voices.split(",") if v not in ("", "none")]
+    if pause_voices:
+        pause_report(loop, synth, [v for v in pause_voices if v != "piper" or piper_available()])
 
 
 def session_report(args, voices: tuple[str, ...], settings: Settings, loop, synth) -> None:
@@ -271,6 +273,10 @@ def pause_report(base, synth, voices: list[str]) -> None:
                 f50, f95 = percentiles([felt(o) for o in answered])
                 print(f"{voice:9} {kind + f' {len(group)}':9} {'early' if quick else 'fixed':12} "
                       f"{w50:9.0f} {w95:9.0f}  {f50:7.0f} {f95:7.0f}  {cut:6d}")
+            for outcome in (heard[id(case)] for case in paused + whole):
+                if outcome.cut_short:
+                    print(f"  cut short: {outcome.case.text!r} answered as "
+                          f"{[s.turn.heard for s in outcome.steps if s.turn]}")
 
 
 if __name__ == "__main__":
