@@ -42,6 +42,7 @@ from voice.audio.chunks import chunk_audio  # noqa: E402
 from voice.loop.events import EventLog  # noqa: E402
 from voice.loop.replay import MeasuredLatency, Render, replay  # noqa: E402
 from voice.loop.assembly import open_loop  # noqa: E402
+from voice.loop.turn_end import TurnEndConfig  # noqa: E402
 from voice.tts.speakers import WavSpeaker  # noqa: E402
 from voice.settings import Settings  # noqa: E402
 from voice.tts.synthesis import Synthesizer, TtsSettings  # noqa: E402
@@ -158,14 +159,14 @@ def main() -> None:
     parser.add_argument("--distinct", type=int, default=12, help="different blocks before they repeat")
     parser.add_argument("--echo", type=float, help="gain in dB of the replies heard by the microphone")
     parser.add_argument("--events", help="also keep the turns in this JSON-lines file")
-    parser.add_argument("--quick-silence", type=float, default=Settings().quick_silence,
+    parser.add_argument("--quick-silence", type=float, default=TurnEndConfig().pause,
                         help="seconds of silence that end a whole request in the session (0.6: never early)")
     parser.add_argument("--pause-voices", default="piper,en-us",
                         help="voices of the pause study ('piper' is skipped when not installed; 'none': no study)")
     args = parser.parse_args()
     voices = tuple(args.voices.split(","))
     settings = Settings(engine=args.engine, quick_silence=args.quick_silence)
-    loop = open_loop(dataclasses.replace(settings, quick_silence=Settings().quick_silence))  # the study needs its TurnEnd
+    loop = open_loop(dataclasses.replace(settings, quick_silence=TurnEndConfig().pause))  # the study needs its TurnEnd
     synth = Synthesizer(TtsSettings.of(settings), engine_factory=None)
     if args.minutes > 0:
         session_report(args, voices, settings, loop if settings.quick_silence < settings.silence else
