@@ -1,6 +1,7 @@
 """Hands-free loop: per-stage latency, "stop" obedience and memory over a long session.
 
     python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3] [--echo DB]
+                            [--pause-voices piper,en-us]
 
 A synthetic recorded session is streamed through `voice.loop.replay.replay`, block after block
 (about 35 s each, so memory is the loop's, not the recording's): room talk not meant
@@ -12,11 +13,18 @@ users feel the sum), how many "stop"s were obeyed and how fast, how many replies
 with no "stop" said (false stops), and RSS per minute. --echo adds each reply back into
 the microphone signal at that gain (0 dB: as loud as the person), as a speaker next to
 the microphone would without echo cancellation.
+
+Then the pause study (tests/pauses.py): requests said with a hesitation mid-sentence and
+whole requests, each through a fresh loop with the fixed endpointing silence (before) and
+with turns ending early when the request is whole (after): how long after the last word
+the person waits for the reply, endpointing included, and how many requests were answered
+before the person had finished (cut short: must be 0). --minutes 0 runs the study alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 from collections import Counter
 import sys
@@ -28,10 +36,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conversation import Conversation, Spoken  # noqa: E402
+from pauses import loop_maker  # noqa: E402
+from speech import piper_available  # noqa: E402
 from voice.audio.chunks import chunk_audio  # noqa: E402
 from voice.loop.events import EventLog  # noqa: E402
 from voice.loop.replay import MeasuredLatency, Render, replay  # noqa: E402
 from voice.loop.assembly import open_loop  # noqa: E402
+from voice.loop.turn_end import TurnEndConfig  # noqa: E402
 from voice.tts.speakers import WavSpeaker  # noqa: E402
 from voice.settings import Settings  # noqa: E402
 from voice.tts.synthesis import Synthesizer, TtsSettings  # noqa: E402
@@ -53,8 +64,8 @@ def rss_mb() -> float:
     return 0.0
 
 
-def block(index: int, voices: tuple[str, ...] = VOICES) -> tuple[Conversation, float, list[Spoken]]:
-    """One ~30 s exchange; returns it, its length and its "stop" lines."""
+def block(index: int, voices: tuple[str, ...] = VOICES) -> tuple[Conversation, float, list[Spoken], list[Spoken]]:
+    """One ~30 s exchange; returns it, its length, its "stop" lines and its requests."""
     talk = Conversation(voices[index % len(voices)], BACKGROUND_DBFS[index // len(voices) % 3], seed=index)
     wake = "hey coach" if index % 4 else "hey coach."  # sometimes a pause after the wake phrase
     room = talk.say("it is a lovely day today, isn't it", 0.5).end + 2.0  # not for the coach
@@ -62,21 +73,23 @@ def block(index: int, voices: tuple[str, ...] = VOICES) -> tuple[Conversation, f
     stop1 = talk.say("stop", first.end + 0.8 + 2.5)
     follow = talk.say(FOLLOW_UPS[index % len(FOLLOW_UPS)], stop1.end + 2.0)
     stop2 = talk.say("stop" if index % 2 else "be quiet", follow.end + 0.8 + 2.5)
-    return talk, stop2.end + 12.0, [stop1, stop2]
+    return talk, stop2.end + 12.0, [stop1, stop2], [first, follow]
 
 
 def session_chunks(minutes: float, stops: list[Spoken], memory: list[tuple[int, float]], distinct: int = 12,
-                   voices: tuple[str, ...] = VOICES):
+                   voices: tuple[str, ...] = VOICES, requests: list[Spoken] | None = None):
     """The long session as AudioChunks: `distinct` blocks made once, then cycled, so the
     bench's own memory stays put and RSS shows the loop's. Samples RSS once per minute."""
     blocks = []
     for index in range(distinct):
-        talk, seconds, block_stops = block(index, voices)
-        blocks.append((to_pcm16(talk.samples(seconds)), seconds, block_stops))
+        talk, seconds, block_stops, block_requests = block(index, voices)
+        blocks.append((to_pcm16(talk.samples(seconds)), seconds, block_stops, block_requests))
     offset, index = 0.0, 0
     while offset < minutes * 60:
-        pcm, seconds, block_stops = blocks[index % distinct]
+        pcm, seconds, block_stops, block_requests = blocks[index % distinct]
         stops += [Spoken(s.text, s.start + offset, s.end + offset) for s in block_stops]
+        if requests is not None:
+            requests += [Spoken(s.text, s.start + offset, s.end + offset) for s in block_requests]
         for chunk in chunk_audio(pcm, 0.1, offset):
             if int(chunk.timestamp // 60) >= len(memory):
                 memory.append((len(memory), rss_mb()))
@@ -146,21 +159,36 @@ def main() -> None:
     parser.add_argument("--distinct", type=int, default=12, help="different blocks before they repeat")
     parser.add_argument("--echo", type=float, help="gain in dB of the replies heard by the microphone")
     parser.add_argument("--events", help="also keep the turns in this JSON-lines file")
+    parser.add_argument("--quick-silence", type=float, default=TurnEndConfig().pause,
+                        help="seconds of silence that end a whole request in the session (0.6: never early)")
+    parser.add_argument("--pause-voices", default="piper,en-us",
+                        help="voices of the pause study ('piper' is skipped when not installed; 'none': no study)")
     args = parser.parse_args()
     voices = tuple(args.voices.split(","))
+    settings = Settings(engine=args.engine, quick_silence=args.quick_silence)
+    loop = open_loop(dataclasses.replace(settings, quick_silence=TurnEndConfig().pause))  # the study needs its TurnEnd
+    synth = Synthesizer(TtsSettings.of(settings), engine_factory=None)
+    if args.minutes > 0:
+        session_report(args, voices, settings, loop if settings.quick_silence < settings.silence else
+                       loop_maker(loop, quick=False)(), synth)
+    pause_voices = [v for v in args.pause_voices.split(",") if v not in ("", "none")]
+    if pause_voices:
+        pause_report(loop, synth, [v for v in pause_voices if v != "piper" or piper_available()])
+
+
+def session_report(args, voices: tuple[str, ...], settings: Settings, loop, synth) -> None:
+    """The long session: latency per stage, "stop", RSS."""
     import json
 
-    settings = Settings(engine=args.engine)
-    loop = open_loop(settings)
-    synth = Synthesizer(TtsSettings.of(settings), engine_factory=None)
     stops: list[Spoken] = []
+    requests: list[Spoken] = []
     memory: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory(prefix="openup-latency-") as folder:
         began = time.perf_counter()
         events_path = Path(folder) / "events.jsonl"
         with WavSpeaker(Path(folder) / "replies.wav") as speaker, EventLog(events_path) as log:
             render = Render(speaker, synth, log, latency=MeasuredLatency())  # the real delays, not the model
-            chunks = session_chunks(args.minutes, stops, memory, args.distinct, voices)
+            chunks = session_chunks(args.minutes, stops, memory, args.distinct, voices, requests)
             if args.echo is not None:
                 chunks = with_echo(chunks, render, args.echo)
             summary = replay(chunks, loop, render)
@@ -174,17 +202,20 @@ def main() -> None:
           f"({summary.seconds / wall:.1f}x real time), {summary.turns} replies, engine {args.engine}, "
           f"voices {', '.join(voices)}" + ("" if args.echo is None else f", echo {args.echo:+.0f} dB"))
     print("intents: " + ", ".join(f"{name} {count}" for name, count in intents.most_common()) + "\n")
-    print(f"{'stage (from utterance end)':34} {'p50 ms':>8} {'p95 ms':>8}")
-    print(f"{'endpointing silence (fixed)':34} {settings.silence * 1000:8.0f} {settings.silence * 1000:8.0f}")
-    stages = [("decode (transcript)", [e["decode_seconds"] for e in answered]),
+    waits = endpoint_waits(answered, requests)
+    print(f"{'stage':34} {'p50 ms':>8} {'p95 ms':>8}")
+    stages = [("endpointing: last word to turn end", [wait for _e, wait in waits]),
+              ("decode (transcript)", [e["decode_seconds"] for e in answered]),
               ("match + reply", [e["match_seconds"] for e in answered]),
               ("synthesis of first sentence", [e["latency"] - e["decode_seconds"] - e["match_seconds"]
                                                for e in answered]),
-              ("total: to first reply sample", [e["latency"] for e in answered]),
-              ("felt: end of speech to reply", [e["latency"] + settings.silence for e in answered])]
+              ("total: turn end to first sample", [e["latency"] for e in answered]),
+              ("felt: last word to reply", [e["latency"] + wait for e, wait in waits])]
     for name, values in stages:
         p50, p95 = percentiles(values)
         print(f"{name:34} {p50:8.0f} {p95:8.0f}")
+    print(f"(endpointing silence {settings.silence:.2f} s, or {settings.quick_silence:.2f} s after a whole request; "
+          f"{len(waits)} of {len(requests)} requests answered)")
     due, obeyed, delays = stop_report(events, stops)
     p50, p95 = percentiles(delays)
     print(f"\n\"stop\" over a playing reply: {obeyed} of {due} obeyed; "
@@ -197,6 +228,56 @@ def main() -> None:
     if later:
         print(f"RSS from minute 5 to the end: {min(later):.1f}-{max(later):.1f} MB "
               f"(spread {max(later) - min(later):.1f} MB)")
+
+
+def endpoint_waits(answered: list[dict], requests: list[Spoken]) -> list[tuple[dict, float]]:
+    """(turn, seconds from the request's last word to the turn's end) for each request answered:
+    the turn whose utterance holds that last word."""
+    found = []
+    for request in requests:
+        turns = [e for e in answered if e["start"] <= request.end <= e["end"]]
+        if turns:
+            found.append((turns[0], turns[0]["end"] - request.end))
+    return found
+
+
+def pause_report(base, synth, voices: list[str]) -> None:
+    """Paused and whole requests through fresh loops, before and after early turn ends."""
+    from pauses import cases, loop_maker, run
+    from voice.tts.sentences import split_sentences
+
+    first_sentence: dict[str, float] = {}
+
+    def felt(outcome) -> float:
+        """Last word to the first reply sample: endpointing, decoding, matching, first sentence."""
+        step = outcome.steps[0]
+        if step.text not in first_sentence:
+            began = time.perf_counter()
+            synth.synthesize(split_sentences(step.text)[0])
+            first_sentence[step.text] = time.perf_counter() - began
+        return outcome.wait + step.turn.decode_seconds + step.turn.match_seconds + first_sentence[step.text]
+
+    print("\npause study (tests/pauses.py), engine as above; felt = last word to first reply sample")
+    print(f"{'voice':9} {'requests':9} {'endpointing':12} {'endpoint p50/p95 ms':>20} "
+          f"{'felt p50/p95 ms':>16} {'cut short':>10}")
+    for voice in voices:
+        paused, whole = cases(voice)
+        run(whole[0], loop_maker(base, quick=False))  # warm the recognizers' normalisation first
+        for quick in (False, True):
+            make = loop_maker(base, quick)
+            heard = {id(case): run(case, make) for case in paused + whole}
+            for kind, group in (("paused", paused), ("whole", whole), ("all", paused + whole)):
+                outcomes = [heard[id(case)] for case in group]
+                cut = sum(o.cut_short for o in outcomes)
+                answered = [o for o in outcomes if not o.cut_short]
+                w50, w95 = percentiles([o.wait for o in answered])
+                f50, f95 = percentiles([felt(o) for o in answered])
+                print(f"{voice:9} {kind + f' {len(group)}':9} {'early' if quick else 'fixed':12} "
+                      f"{w50:9.0f} {w95:9.0f}  {f50:7.0f} {f95:7.0f}  {cut:6d}")
+            for outcome in (heard[id(case)] for case in paused + whole):
+                if outcome.cut_short:
+                    print(f"  cut short: {outcome.case.text!r} answered as "
+                          f"{[s.turn.heard for s in outcome.steps if s.turn]}")
 
 
 if __name__ == "__main__":

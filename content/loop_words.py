@@ -5,6 +5,9 @@ Expected shape (strings non-empty):
 ``reprompt``
     the clearer hint said once when a question met silence; it must not say the
     wake phrase (a microphone hearing the coach would take that as a barge-in).
+``unfinished``
+    words after which a request is not over (list of single lower-case words): a
+    partial transcript ending on one never ends the turn early.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from importlib import resources
 from pathlib import Path
 
 from content.errors import ContentError
-from content.fields import read_toml, text
+from content.fields import read_toml, text, texts
 
-_KEYS = ("reprompt",)
+_KEYS = ("reprompt", "unfinished")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class LoopWords:
 
     reprompt: str
     """Said once when a question met silence."""
+    unfinished: frozenset[str]
+    """Words after which a request is not over ("and", "the", "um", ...)."""
 
 
 def load_loop_words(path: Path | None = None) -> LoopWords:
@@ -37,7 +42,12 @@ def load_loop_words(path: Path | None = None) -> LoopWords:
     for key in doc:
         if key not in _KEYS:
             raise ContentError(path, key, f"unknown key; expected one of: {', '.join(_KEYS)}")
-    return LoopWords(text(doc, "reprompt", path))
+    reprompt = text(doc, "reprompt", path)
+    unfinished = texts(doc, "unfinished", path)
+    for index, word in enumerate(unfinished):
+        if word != word.lower() or len(word.split()) != 1:
+            raise ContentError(path, f"unfinished[{index}]", f"must be one lower-case word, got {word!r}")
+    return LoopWords(reprompt, frozenset(unfinished))
 
 
 @lru_cache(maxsize=1)

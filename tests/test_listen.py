@@ -112,7 +112,9 @@ def test_replies_start_soon_after_the_request_ends(session_run):
     requests = [t for t in turns if t["intent"] != "reprompt"]
     for turn, line in zip(requests, spoken[1:4]):
         assert turn["start"] <= line.start + 0.05
-        assert line.end + 0.5 <= turn["end"] <= line.end + 1.0  # the endpointing silence
+        # the endpointing silence: the short one after a whole request (quick_silence), never
+        # less; at most the full one (tests/test_turn_end.py checks which requests end early)
+        assert line.end + SETTINGS.quick_silence - 0.05 <= turn["end"] <= line.end + 1.0
         # soon, not a speed target (bench/latency.py measures that): the first utterance of a
         # stream is decoded twice while the recognizer is cold, on a shared 2-core machine
         assert turn["end"] <= turn["reply_start"] <= turn["end"] + 1.0

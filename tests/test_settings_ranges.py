@@ -13,10 +13,11 @@ NO_FILE = Path("/nonexistent/openup/config.toml")
 
 BAD_CONFIG = [("rate", "inf"), ("rate", "-50"), ("rate", "0"), ("rate", "true"), ("rate", "100000"),
               ("rate", "nan"), ("volume", "nan"), ("volume", "inf"), ("volume", "-1"), ("volume", "5"),
-              ("volume", "true"), ("silence", "0"), ("silence", "-1"), ("follow_up", "-1"),
+              ("volume", "true"), ("silence", "0"), ("silence", "-1"), ("quick_silence", "0"),
+              ("quick_silence", "11"), ("quick_silence", "nan"), ("follow_up", "-1"),
               ("follow_up", "inf"), ("wake_phrase", '""'), ("wake_phrase", '"!!!"'), ("wake_phrase", "3"),
               ("model_dir", '""'), ("engine", '"kaldi"'), ("voice", '"  "'), ("discreet", "2")]
-BAD_ENV = [("VOLUME", "nan"), ("VOLUME", "inf"), ("VOLUME", "-1"), ("SILENCE", "0"), ("SILENCE", "-1"),
+BAD_ENV = [("VOLUME", "nan"), ("VOLUME", "inf"), ("VOLUME", "-1"), ("SILENCE", "0"), ("SILENCE", "-1"), ("QUICK_SILENCE", "0.05"),
            ("WAKE_PHRASE", ""), ("WAKE_PHRASE", "!!!"), ("MODEL_DIR", ""), ("RATE", "inf"), ("RATE", "12.5"),
            ("MIC", ""), ("DISCREET", "maybe")]
 
@@ -44,10 +45,11 @@ def test_flags_are_checked_too():
 
 def test_values_in_range_pass(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('rate = 200\nvolume = 0\nsilence = 0.3\nfollow_up = 0\nwake_phrase = "  Hey   Coach "\n'
+    path.write_text('rate = 200\nvolume = 0\nsilence = 0.3\nquick_silence = 0.3\nfollow_up = 0\nwake_phrase = "  Hey   Coach "\n'
                     'mic = 2\nregion = "gb"\ndiscreet = true\n')
     settings = load_settings({}, {"OPENUP_VOLUME": "0.5"}, path)
     assert (settings.rate, settings.volume, settings.silence, settings.follow_up) == (200, 0.5, 0.3, 0.0)
+    assert settings.quick_silence == 0.3  # as long as silence: turns never end early
     assert (settings.wake_phrase, settings.mic, settings.region, settings.discreet) == ("Hey Coach", "2", "GB", True)
     assert load_settings({}, {}, NO_FILE) == Settings(region="other")
 

@@ -18,7 +18,9 @@ absolute gate (so a -60 dBFS noise floor never counts) AND louder than the
 recent background (minimum over the last ~1.5 s) by a margin, because webrtcvad
 alone calls steady noise and hum speech. An utterance starts when most of the
 last few frames are speech, keeps `pre_roll` seconds of audio before that, and
-ends after `silence` seconds without speech or at `max_length`. Utterances with
+ends after `silence` seconds without speech or at `max_length`, or earlier when the caller
+calls `end_now()` (the loop does so after a short pause when what was heard is already a
+complete request: voice/loop/turn_end.py). Utterances with
 too little speech in them (clicks, bursts) are dropped. Memory is bounded by
 `max_length`, whatever the stream's length.
 """
@@ -125,6 +127,20 @@ class Endpointer:
     def in_speech(self) -> bool:
         """True while an utterance is open."""
         return self._speech is not None
+
+    @property
+    def quiet(self) -> float:
+        """Seconds without speech at the end of the open utterance (0 when none is open)."""
+        return self._quiet * self._frame_seconds if self._speech is not None else 0.0
+
+    def end_now(self) -> list[Utterance]:
+        """Close the open utterance now, before its silence has run out (the caller judged the
+        turn over). Bytes short of a whole frame stay for the next frame, as after any close.
+        Returns the utterance, or nothing when none is open or it was too little speech."""
+        if self._speech is None:
+            return []
+        log.debug("utterance ended early after %.2f s of silence", self.quiet)
+        return [u for u in [self._close(truncated=False)] if u]
 
     def push(self, chunk: AudioChunk) -> list[Utterance]:
         """Analyse one more chunk; return the utterances it completed (usually none)."""

@@ -11,6 +11,7 @@ from typing import Callable
 
 from content.catalog import load_catalog
 from content.drills import load_drills
+from content.loop_words import load_loop_words
 from intents.dialogue import Session
 from intents.matcher import Matcher
 from voice.asr.lm.domain import CONTROL_PHRASES
@@ -20,6 +21,7 @@ from voice.audio.wavfile import write_wav
 from voice.errors import VoiceError
 from voice.loop.machine import Ears, Loop, LoopConfig
 from voice.loop.stop_spotter import STOP_PHRASES
+from voice.loop.turn_end import Endings, TurnEnd, TurnEndConfig
 from voice.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,15 +36,23 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     wake = settings.wake_phrase
     recognizer = functools.partial(open_recognizer, settings.engine, settings.model_dir, debug=debug)
     # with the matcher, the standard profile has whisper re-hear requests pocketsphinx is unsure of
-    domain, info = recognizer(domain_sentences=[*catalog.sentences(), wake], matcher=matcher)
+    sentences = [*catalog.sentences(), wake]
+    domain, info = recognizer(domain_sentences=sentences, matcher=matcher)
     control, _ = recognizer(domain_sentences=control_sentences(wake))
+    turn_end = None
+    if settings.quick_silence < settings.silence:
+        # its own first pass (no second opinion: only partials are wanted), streamed while the
+        # person speaks; the request is still decoded by `domain` once the turn has ended
+        first, _ = recognizer(domain_sentences=sentences)
+        turn_end = TurnEnd(first, matcher, load_loop_words().unfinished, TurnEndConfig(settings.quick_silence),
+                           Endings.learn(catalog.sentences()))
     log.info("listening with %s", info.description)
     ears = Ears(domain, control, lambda: recognizer(mode="open")[0])
     session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)
     return Loop(session, matcher, ears,
                 LoopConfig(wake, settings.follow_up, push_to_talk),
                 Endpointer(EndpointConfig(silence=settings.silence)),
-                keep=_saver(save_audio) if save_audio else None, clock=clock)
+                keep=_saver(save_audio) if save_audio else None, clock=clock, turn_end=turn_end)
 
 
 def control_sentences(wake_phrase: str) -> list[str]:

@@ -10,6 +10,8 @@ the wake phrase goes to the domain recognizer (voice/loop/wake.py). While speaki
 control words count: the wake phrase on partial results, and "stop"/"quiet" when
 voice/loop/stop_spotter.py judges them a command said on its own, so a reply is cut about
 0.15-0.3 s after the end of "stop", and the coach's own voice is never taken as a request.
+A request usually ends after the endpointer's full silence; with a TurnEnd, one already
+whole ends after a short pause instead (voice/loop/turn_end.py).
 Drivers (voice/loop/replay.py) feed chunks, play the Steps this returns and call
 `spoken()` when a reply has finished playing.
 """
@@ -29,6 +31,7 @@ from voice.audio.chunks import AudioChunk
 from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.audio.syllables import measure_rhythm
 from voice.loop.stop_spotter import StopSpotter
+from voice.loop.turn_end import TurnEnd
 from voice.loop.wake import after_wake, find_wake, strip_wake
 from voice.settings import WAKE_PHRASE
 
@@ -112,10 +115,13 @@ class Loop:
     def __init__(self, session, matcher, ears: Ears, config: LoopConfig = LoopConfig(),
                  endpointer: Endpointer | None = None,
                  keep: Callable[[Utterance], None] | None = None,
-                 spotter: StopSpotter | None = None, clock: Callable[[], float] = time.perf_counter) -> None:
+                 spotter: StopSpotter | None = None, clock: Callable[[], float] = time.perf_counter,
+                 turn_end: TurnEnd | None = None) -> None:
         """session: intents.dialogue.Session; keep: called with every utterance (--save-audio);
         spotter: judges stop commands while speaking (default: StopSpotter()); clock: times
-        decoding and matching for the turn's record (a replay passes a modelled one)."""
+        decoding and matching for the turn's record (a replay passes a modelled one);
+        turn_end: ends whole requests after a short pause (None: always the full silence;
+        the endpointer must then offer `quiet` and `end_now`)."""
         self.session, self.matcher, self.ears, self.config = session, matcher, ears, config
         self.state = IDLE
         self._endpointer = endpointer or Endpointer(EndpointConfig())
@@ -131,6 +137,9 @@ class Loop:
         self._reprompted = False
         self._reply = None  # the dialogue's last reply (intents.dialogue.Reply) until the loop goes idle
         self._open: Recognizer | None = None
+        self.turn_end = turn_end
+        """Ends whole requests after a short pause, or None."""
+        self._judging: bool | None = None  # the open utterance may end early (None: not decided)
 
     # -- driver interface -----------------------------------------------------
 
@@ -140,6 +149,7 @@ class Loop:
         self._remember(chunk)
         finished = self._endpointer.push(chunk)
         steps = self._watch(chunk, now)
+        finished += self._end_early(chunk, closed=bool(finished))
         for utterance in finished:
             steps += self._on_utterance(utterance)
         return steps + self._check_deadline(now)
@@ -149,6 +159,7 @@ class Loop:
         steps: list[Step] = []
         for utterance in self._endpointer.flush():
             steps += self._on_utterance(utterance)
+        self._end_early(None, closed=True)
         return steps
 
     def button(self, at: float) -> list[Step]:
@@ -223,6 +234,36 @@ class Loop:
             self._listen(utterance.end, question=False)
             return [Step(Action.CHIME, utterance.end)]
         return self._on_request(after_wake(utterance, transcript, found, self._watch_start), utterance)
+
+    # -- ending a whole request after a short pause ---------------------------------
+
+    def _end_early(self, chunk: AudioChunk | None, closed: bool) -> list[Utterance]:
+        """Feed the open utterance to the TurnEnd; close it when the request is whole.
+        Only utterances that may be requests from their start are judged: the follow-up
+        window (not a practice attempt: free speech has pauses of its own) and, when
+        idle, speech that starts with the wake phrase."""
+        turn_end = self.turn_end
+        if turn_end is None:
+            return []
+        if closed or not self._endpointer.in_speech:
+            turn_end.stop()
+            self._judging = None
+        if chunk is None or not self._endpointer.in_speech:
+            return []
+        if self._judging is None:
+            free_speech = self._reply is not None and self._reply.free_speech
+            listening = self.state == LISTENING and not free_speech
+            self._judging = listening or (self.state == IDLE and not self.config.push_to_talk)
+            if self._judging:
+                wake = None if listening else (self.config.wake_phrase, self.config.wake_score)
+                turn_end.start(self._recent, wake)
+        elif self._judging:
+            turn_end.accept(chunk)
+        if not (self._judging and turn_end.whole(self._endpointer.quiet)):
+            return []
+        turn_end.stop()
+        self._judging = None
+        return self._endpointer.end_now()
 
     # -- requests --------------------------------------------------------------
 
