@@ -59,10 +59,10 @@ def typed(matcher: Matcher, labelled: list[tuple[str, str]]) -> tuple[list[bool]
 
 def spoken(matcher: Matcher, labelled: list[tuple[str, str]], snr_db: float | None, engine: str) -> list[bool]:
     """Each line spoken by Piper joe, noise mixed in, recognised by ``engine``'s profile, screened."""
-    from voice.asr.recognize import open_recognizer, transcribe_request
+    from voice.asr.recognize import open_recognizer, request_sentences, transcribe_request
 
     voice = _piper()
-    recognizer, _info = open_recognizer(engine, domain_sentences=load_catalog().sentences(), matcher=matcher)
+    recognizer, _info = open_recognizer(engine, domain_sentences=request_sentences(load_catalog()), matcher=matcher)
     flagged, rng = [], np.random.default_rng(7)
     with tempfile.TemporaryDirectory() as folder:
         for index, (_label, text) in enumerate(labelled):

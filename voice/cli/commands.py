@@ -95,11 +95,11 @@ def _hear_files(args: argparse.Namespace, catalog, matcher, paths: list[str]) ->
 
     Returns a Heard per file, or the AudioInputError of a file that could not be read.
     """
-    from voice.asr.recognize import hear_request, open_recognizer
+    from voice.asr.recognize import hear_request, open_recognizer, request_sentences
 
     settings = load_settings(vars(args))
     recognizer, info = open_recognizer(
-        settings.engine, settings.model_dir, [*catalog.sentences(), settings.wake_phrase], debug=bool(args.debug),
+        settings.engine, settings.model_dir, request_sentences(catalog, settings.wake_phrase), debug=bool(args.debug),
         matcher=matcher,
     )
     _LOG.info("%s", info.description)

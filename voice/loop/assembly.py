@@ -15,7 +15,7 @@ from content.loop_words import load_loop_words
 from intents.dialogue import Session
 from intents.matcher import Matcher
 from voice.asr.lm.domain import CONTROL_PHRASES
-from voice.asr.recognize import open_recognizer
+from voice.asr.recognize import open_recognizer, request_sentences
 from voice.audio.endpoint import EndpointConfig, Endpointer, Utterance
 from voice.audio.wavfile import write_wav
 from voice.errors import VoiceError
@@ -36,7 +36,7 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     wake = settings.wake_phrase
     recognizer = functools.partial(open_recognizer, settings.engine, settings.model_dir, debug=debug)
     # with the matcher, the standard profile has whisper re-hear requests pocketsphinx is unsure of
-    sentences = [*catalog.sentences(), wake]
+    sentences = request_sentences(catalog, wake)
     domain, info = recognizer(domain_sentences=sentences, matcher=matcher)
     control, _ = recognizer(domain_sentences=control_sentences(wake))
     turn_end = None
