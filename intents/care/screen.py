@@ -77,7 +77,7 @@ class _Rule:
     """A "not"/"never" just before the cue cancels it."""
 
 
-_NEGATORS = frozenset({"not", "never", "no", "nor"})
+_NEGATORS = frozenset({"not", "never", "no", "nor", "nobody", "noone"})
 
 # Vocabulary of the folded text (see _fold): a person doing harm is "they" or
 # "partner"; the user is "i", "me", "my", "myself"; the partner's own self is
@@ -87,7 +87,7 @@ _GAP = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,3}"
 """Up to three words that are not a negation: "he has [really] hit me"."""
 _GAP2 = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,2}"
 _ME = r"(?:me|my (?:\w+ )?(?:face|head|neck|throat|arm|arms|wrist|hair|body|chest|stomach|back|leg|legs))"
-_KIDS = r"(?:(?:the|our|my|their|them|your) (?:kids?|child|children|son|daughter|baby|babies|dog|dogs|cat|cats|puppy|pet|pets))"
+_KIDS = r"(?:(?:the|our|my|their|them|your) (?:kids?|child|children|son|daughter|baby|babies|dog|dogs|cat|cats|puppy|pet|pets|rabbit|rabbits|bunny|hamster|bird|birds|horse|parrot|kitten|guinea pig))"
 _FEAR = r"(?:afraid|scared|frightened|terrified|fearful|petrified)"
 _HURT_VERBS = (
     r"(?:hit|hits|hitting|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|kick(?:s|ed|ing)?|shov(?:e|es|ed|ing)|"
@@ -118,13 +118,13 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                   rf"punch\w*|bang\w*|bash\w*|starve\w*) {_SELF}\b{_NOT_ACCIDENT}", False),
     ("end-it", ('end', 'life'),
      r"\bend(?:ing|s|ed)? (?:it all|everything|my life|their life|it for good|my own life)\b"
-               r"|\b(?:about|of|on) ending (?:it|things|my life)\b|\bend it tonight\b|\btake my (?:own )?life\b", False),
+               r"|\b(?:about|of|on) ending (?:it|things|my life)\b(?! with\b)|\bend it tonight\b|\btake my (?:own )?life\b", False),
     ("want-die", ('die', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
-     r"\b(?:want|wanted|wants|wanting|ready|going|planning|plan|deserve|deserves|like|waiting) to die\b"
+     r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to die\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
                  r"|\bnever been born\b"
                  r"|\bwan(?:na|t ta) die\b|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b"
-                 r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wish i had been|be better) dead\b"
+                 r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wished i was|wished i were|wished they was|wished they were|wishes they was|wishes they were|wish i had been|be better) dead\b"
                  r"|\bwish i (?:had never been born|was never born|could disappear|would not wake up|did not wake up)\b"
                  r"|\bthinking (?:a lot )?about (?:dying|death|killing|jumping|the bridge|pills|hanging|my funeral)\b", True),
     ("better-off", ('better', 'happier'),
@@ -143,13 +143,13 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:sleep|fall asleep|go to sleep) and (?:never|not) wake up\b|\bnever wake up\b"
                  r"|\bcan not (?:go on|keep going|do this anymore|take (?:it|this|the pain) anymore|take it any more|live like this)\b"
                  r"|\b(?:tired|sick) of (?:living|being alive|life|existing)\b|\bdisappear\w* (?:forever|for good|for ever)\b"
-                 r"|\bwant to disappear\b|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b", False),
+                 r"|\bwant to disappear\b(?! for (?:a|the|one|two|an) )|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b", False),
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
-                  r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am gone\b|\bif i (?:died|disappeared)\b", False),
+                  r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
     ("means", ('note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
-              rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my|the|a) (?:headache|cold|flu|doctor|pharmacy))"
+              rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
               r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )|\bjump(?:ing|ed)? (?:off|from|in front of)\b"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googled|looked up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|bridge|roof|lethal|to die|dose|hang|hanging)\b"
@@ -161,7 +161,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:going to|gonna|might|will|about to) do something (?:stupid|drastic)\b"
               r"|\b(?:razor|blade|blades)\b|\b(?:slit|cut|cutting) (?:my|their|them) (?:wrists?|arms?|legs?|thighs?)\b"
               r"|\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:wrote|written|writing|left) (?:a |my )?goodbye\b"
-              r"|\b(?:texted|messaged|sent|said|says) (?:me |us |everyone )?(?:a )?goodbye\b|\bsaying goodbye to (?:people|everyone|everybody|my)\b"
+              r"|\b(?:texted|messaged|sent|said|says|posted|posts|wrote) (?:me |us |everyone )?(?:a )?goodbye\b|\bsaying goodbye to (?:people|everyone|everybody|my)\b"
               r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?$", False),
@@ -177,7 +177,7 @@ _SELF_HARM_RULES += (
 
 _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("violence", ('squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
-     rf"\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?!the kids)\w+| up\b| off\b| with (?:the truth|a|an|that)|feelings)", True),
+     rf"\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?!the kids)\w+| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
     ("violence-done", ('hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'beat', 'attack', 'assault', 'rape', 'knock', 'thrown', 'burn', 'bitten', 'hurt', 'smack', 'batter'),
      rf"\b(?:i|kids|children) (?:was|were|got|get|have been|has been|been|am|are|keep getting) "
                       rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
@@ -243,17 +243,19 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                r"|\b(?:i will|i would|you will|i am going to) regret (?:it|this|leaving)\b|\bknows where i live\b"
                r"|\b(?:get|have|report) me (?:deported|arrested|sectioned|fired|locked up|taken away)\b"
                rf"|\b{_P} (?:\w+ ){{0,2}}(?:will|would|going to|gonna|might|could) (?:\w+ )?kill me\b"
-               r"(?! if i (?:forgot|forget|missed|miss|was late|am late|spent|spend|ate|eat|lost|lose|broke|bought|told them (?:about|that)))", True),
+               r"(?! if i (?:forgot|forget|missed|miss|was late|am late|spent|spend|ate|eat|lost|lose|broke|bought|told them (?:about|that))"
+               r"| for (?:telling|saying|asking|sharing|letting|being|forgetting|this|that)\b"
+               r"| (?:when|if) (?:they|partner) (?:finds? out|found out|knew|knows|sees?|saw|hears?|heard)\b)", True),
     ("weapon", ('gun', 'knife', 'knives', 'weapon', 'rifle', 'pistol', 'firearm', 'machete', 'bat'),
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
-               r"(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
+               r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
     ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside'),
      r"\b(?:follows|followed|following|watches|watched|watching) me (?:everywhere|home|to work|around|all the time|wherever)\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing) up (?:\w+ )?(?:at|outside) my (?:work|job|house|home|place|door|flat|apartment|school|office)\b"
                  r"|\b(?:will not|does not|would not) leave me alone\b|\b(?:outside|watching) my (?:house|home|window|flat)\b"
                  r"|\bafter i (?:blocked|told them to stop|asked them to stop)\b|\bfake (?:accounts?|profiles?|numbers?) to\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing|turning) up (?:\w+ )?(?:at|outside) my (?:\w+ )?(?:place|house|home|flat|work|job)\b", True),
-    ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet'),
+    ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet', 'rabbit', 'bunny', 'hamster', 'bird', 'horse', 'parrot', 'kitten', 'guinea'),
      rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*) {_KIDS}\b", True),
     ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch'),
      rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|my (?:life|safety|kids|children))\b"
