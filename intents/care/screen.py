@@ -307,6 +307,7 @@ _FIGURES = re.compile(
     r"|\b(?:hit|hits) (?:me )?(?:up|it off)\b|\bkill(?:ing)? (?:a |the )?(?:process|time|task|app|program|lights|engine|vibe|mood)\b"
     r"|\bdying (?:to|of laughter|laughing)\b|\bdie (?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe)\b|\bend of (?:my|their) (?:rope|tether)\b|\bnearly died laughing\b|\bscary (?:movie|film|show|game|book)\b"
     r"|\b(?:abusive|violent) (?:childhood|parents?|father|mother|dad|mum|mom|stepfather|ex of theirs)\b"
+    r"|\bend(?:ing|ed|s)? (?:it|things) (?:with|between) (?:them|partner|my partner|us)\b"  # a break-up
 )
 """Senses that only look like danger; removed before the rules run."""
 
