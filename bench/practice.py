@@ -19,8 +19,9 @@ over the speech span found by a frame-energy threshold; pocketsphinx's plain wor
 word span; `pace_wpm` on the same pocketsphinx words alone; and `pace_wpm` given the syllable
 nuclei and speech span that voice/audio/syllables.py measures in the audio (what the coach uses).
 The true rate is the known word count over the exact speech span of the clean synthesis.
-With --asr N, the first N blind attempts are also synthesised (160 wpm), recognised with
-pocketsphinx open vocabulary, and the rules are scored on the transcripts.
+With --asr N, the first N blind attempts are also said by Piper joe, clean and in 10 dB pink
+noise, heard with open vocabulary by each profile in --engines (small: pocketsphinx; standard:
+whisper), and the rules are scored on the transcripts.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from intents import practice as P  # noqa: E402
+from intents.practice import rules as P  # noqa: E402
 from intents.practice import pace  # noqa: E402
 
 RULES = ("question", "open_question", "i_statement", "feeling_named", "blame_free")
@@ -211,16 +212,25 @@ def have_tools() -> bool:
     return False
 
 
-def score_asr(rows, count: int) -> None:
-    recognizer = open_recognizer() if have_tools() else None
-    if recognizer is None:
+def score_asr(rows, count: int, engines: list[str]) -> None:
+    """The first ``count`` blind attempts said by Piper joe (clean and in 10 dB pink noise, the
+    -60 dBFS floor under both), heard as practice hears them on each profile (open vocabulary:
+    pocketsphinx on `small`, whisper on `standard`), then judged by the rules."""
+    from tests.natural_speech import Spoken, natural_available, natural_wav
+    from voice.asr.recognize import open_recognizer as open_engine
+    from voice.loop.attempt import hear_attempt
+
+    if not natural_available("joe"):
+        print("\nrecognised attempts: skipped, needs Piper joe (pip install -e '.[test]')")
         return
-    heard = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for labels, text in rows[:count]:
-            words = sphinx_words(noisy(synthesise(text, 160, Path(tmp))), recognizer)
-            heard.append((labels, " ".join(w.text for w in words)))
-    score_rules(f"blind set as recognised speech (pocketsphinx open vocabulary, first {count})", heard, False)
+    for engine in engines:
+        recognizer, info = open_engine(engine, None, mode="open")
+        for noise, snr in (("clean", None), ("pink", 10.0)):
+            heard = [(labels, hear_attempt(natural_wav(Spoken(text, "joe", noise, snr)), recognizer).transcript.text)
+                     for labels, text in rows[:count]]
+            where = "clean" if snr is None else f"{snr:.0f} dB pink"
+            score_rules(f"blind set said by Piper joe, {where}, heard by {info.description} (first {count})",
+                        heard, False)
 
 
 def score_pace(rates: list[int], voices: list[str]) -> None:
@@ -278,6 +288,8 @@ def main() -> None:
     parser.add_argument("--voices", nargs="+", default=["en-us", "en-gb", "en-us+f3", "piper"],
                         help="espeak-ng voices, or piper")
     parser.add_argument("--asr", type=int, default=0, metavar="N", help="score the rules on N recognised attempts")
+    parser.add_argument("--engines", nargs="+", default=["small", "standard"],
+                        help="device profiles that hear the attempts for --asr")
     args = parser.parse_args()
     for name, path in SETS.items():
         score_rules(name, load(path), show_errors=args.errors and name == "tuning")
@@ -292,7 +304,7 @@ def main() -> None:
     if not args.no_speech:
         score_pace(args.rates, args.voices)
     if args.asr:
-        score_asr(load(SETS["blind"]), args.asr)
+        score_asr(load(SETS["blind"]), args.asr, args.engines)
 
 
 if __name__ == "__main__":
