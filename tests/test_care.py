@@ -38,6 +38,7 @@ DISCLOSURES = {
         "she says she wants to die", "he says he'll kill himself if I leave",
         "everyone would be better off without me", "I wish I could sleep and never wake up",
         "he told me last night he wished he was dead", "she posted a goodbye message and won't answer",
+        "she says she wants to end her life", "she tried to take her own life",
     ],
     ABUSE: [
         "He put his hands around my throat", "She pressures me into sex I don't want",

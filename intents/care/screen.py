@@ -104,7 +104,7 @@ _NOT_ACCIDENT = (
     r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to))"
 )
 """Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
-_SELF = r"(?:myself|themself|my self|my own life|their own life)"
+_SELF = r"(?:myself|themself|my self|my own life|their own life|them own life)"
 _PILLS = r"(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|sleeping pills|painkillers|antidepressants)"
 
 _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
@@ -117,8 +117,9 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                   rf"poison\w*|overdos\w*|punish\w*|scratch\w*|hit\w*|off|end\w*|take|took|taking|top|tops|topped|topping|"
                   rf"punch\w*|bang\w*|bash\w*|starve\w*) {_SELF}\b{_NOT_ACCIDENT}", False),
     ("end-it", ('end', 'life'),
-     r"\bend(?:ing|s|ed)? (?:it all|everything|my life|their life|it for good|my own life)\b"
-               r"|\b(?:about|of|on) ending (?:it|things|my life)\b(?! with\b)|\bend it tonight\b|\btake my (?:own )?life\b", False),
+     r"\bend(?:ing|s|ed)? (?:it all|everything|(?:my|their|them) (?:own )?life|it for good)\b"
+               r"|\b(?:about|of|on) ending (?:it|things|my life)\b(?! with\b)|\bend it tonight\b"
+               r"|\btake (?:my|their|them) (?:own )?life\b", False),  # "her life" is folded to "them life"
     ("want-die", ('die', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
      r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to die\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
