@@ -86,6 +86,11 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp() if self._in_utterance else None
         return _clean_text(hyp.hypstr) if hyp else ""
 
+    def partial_words(self) -> tuple[Word, ...]:
+        """The words of the best guess so far, with their timings (seconds from the first
+        chunk of the utterance): what the partial heard, and where."""
+        return self._words() if self._in_utterance and self._decoder.hyp() else ()
+
     def final(self) -> Transcript:
         """Finish the current utterance; an empty or weak hypothesis gives empty text."""
         if not self._in_utterance:

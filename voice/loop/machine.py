@@ -121,7 +121,7 @@ class Loop:
         spotter: judges stop commands while speaking (default: StopSpotter()); clock: times
         decoding and matching for the turn's record (a replay passes a modelled one);
         turn_end: ends whole requests after a short pause (None: always the full silence;
-        the endpointer must then offer `quiet` and `end_now`)."""
+        the endpointer must then offer `quiet`, `voice_end` and `end_now`)."""
         self.session, self.matcher, self.ears, self.config = session, matcher, ears, config
         self.state = IDLE
         self._endpointer = endpointer or Endpointer(EndpointConfig())
@@ -259,7 +259,7 @@ class Loop:
                 turn_end.start(self._recent, wake)
         elif self._judging:
             turn_end.accept(chunk)
-        if not (self._judging and turn_end.whole(self._endpointer.quiet)):
+        if not (self._judging and turn_end.whole(self._endpointer.quiet, self._endpointer.voice_end)):
             return []
         turn_end.stop()
         self._judging = None

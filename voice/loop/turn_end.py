@@ -16,6 +16,7 @@ on what was heard, never on the wall clock: a replay ends the same turns at the 
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ class TurnEndConfig:
 
     pause: float = 0.25
     """Seconds of silence after which a whole request ends the turn (setting quick_silence)."""
+    tail: float = 0.12
+    """Seconds of voice allowed after the end of the partial's last recognised word. More
+    means a word was said that the partial has not (yet) heard, e.g. the "and" before a
+    hesitation, dropped by the recognizer: the request may go on, so wait the full silence."""
     min_confidence: float = 0.5
     """Matcher confidence (0-1) the partial needs. Prefixes of requests score 0.3-0.65
     ("how do i" 0.41, "he never tells me" 0.48), so the last-word rule does most of the work."""
@@ -113,19 +118,23 @@ class TurnEnd:
         """True while an utterance is being fed."""
         self._wake: tuple[str, float] | None = None
         self._judged: tuple[str, Verdict] | None = None  # the last partial judged, and how
+        self._origin: float | None = None  # stream time of the first chunk fed: word timings count from it
 
     def start(self, pre_roll: Iterable[AudioChunk], wake: tuple[str, float] | None) -> None:
         """A new utterance: feed the audio from just before it began."""
-        self.listening, self._wake, self._judged = True, wake, None
+        self.listening, self._wake, self._judged, self._origin = True, wake, None, None
         for chunk in pre_roll:
-            self.recognizer.accept(chunk)
+            self.accept(chunk)
 
     def accept(self, chunk: AudioChunk) -> None:
         """One more chunk of the utterance."""
+        if self._origin is None:
+            self._origin = chunk.timestamp
         self.recognizer.accept(chunk)
 
-    def whole(self, quiet: float) -> bool:
-        """True when the person has paused `quiet` seconds after a whole request."""
+    def whole(self, quiet: float, voice_end: float) -> bool:
+        """True when the person has paused `quiet` seconds after a whole request whose last
+        recognised word reaches `voice_end` (stream seconds where their voice stopped)."""
         if not self.listening or quiet < self.config.pause:
             return False
         text = self.recognizer.partial()
@@ -133,7 +142,22 @@ class TurnEnd:
             verdict = judge(text, self.matcher, self.unfinished, self.config, self._wake, self.endings)
             log.debug("after %.2f s of quiet, %r: %s", quiet, text, verdict.reason)
             self._judged = (text, verdict)
-        return self._judged[1].whole
+        if not self._judged[1].whole:
+            return False
+        unheard = self.unheard(voice_end)
+        if unheard > self.config.tail:
+            log.debug("%.2f s of voice after the last word of %r: waiting the full silence", unheard, text)
+            return False
+        return True
+
+    def unheard(self, voice_end: float) -> float:
+        """Seconds of voice after the end of the partial's last word (infinite when the
+        recognizer gives no word timings: then nothing can show the request is all heard)."""
+        timed = getattr(self.recognizer, "partial_words", None)
+        words = timed() if timed is not None else ()
+        if not words or self._origin is None:
+            return math.inf
+        return voice_end - (self._origin + words[-1].end)
 
     def stop(self) -> None:
         """The utterance is over: let the recognizer start afresh (its transcript is unused)."""
