@@ -91,6 +91,18 @@ class SphinxRecognizer:
         chunk of the utterance): what the partial heard, and where."""
         return self._words() if self._in_utterance and self._decoder.hyp() else ()
 
+    def abandon(self) -> None:
+        """End the current utterance without a transcript (a first pass whose partials were all
+        it was for): no second decode from fresh means, which would cost as much as decoding
+        the whole utterance again, just when the person is waiting for the reply."""
+        if not self._in_utterance:
+            return
+        self._decoder.end_utt()
+        self._heard_frames += self._decoder.n_frames()
+        self._warm = self._warm or self._heard_frames >= WARM_FRAMES  # stop keeping audio for a second pass
+        self._audio = bytearray()
+        self._in_utterance = False
+
     def final(self) -> Transcript:
         """Finish the current utterance; an empty or weak hypothesis gives empty text."""
         if not self._in_utterance:

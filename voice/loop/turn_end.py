@@ -160,7 +160,12 @@ class TurnEnd:
         return voice_end - (self._origin + words[-1].end)
 
     def stop(self) -> None:
-        """The utterance is over: let the recognizer start afresh (its transcript is unused)."""
+        """The utterance is over: let the recognizer start afresh. Its transcript is unused, so
+        a recognizer that can drop an utterance unfinished (`abandon`) is not asked for one."""
         if self.listening:
             self.listening = False
-            self.recognizer.final()
+            abandon = getattr(self.recognizer, "abandon", None)
+            if abandon is not None:
+                abandon()
+            else:
+                self.recognizer.final()
