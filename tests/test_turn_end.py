@@ -194,6 +194,41 @@ def test_the_measurement_sees_a_cut(study):
     assert outcome.case.parts[0].endswith(" to") and outcome.cut_short
 
 
+def test_idle_room_talk_is_not_fed_to_the_first_pass_but_a_wake_request_is(study):
+    """The first pass is a second full decoder: fed only once the request is the coach's."""
+    import dataclasses
+
+    from pauses import loop_maker, record, run
+    from voice.loop.turn_end import TurnEnd
+
+    base, _, whole_ones = study
+    fed = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def accept(self, chunk):
+            fed.append(chunk)
+            self.inner.accept(chunk)
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    first = base.turn_end
+    counting = TurnEnd(Counting(first.recognizer), base.matcher, first.unfinished, first.config, first.endings)
+    make = loop_maker(type(base)(base.session, base.matcher, base.ears, base.config, turn_end=counting), quick=True)
+    run(whole_ones[0], make)  # after the button: fed from the start (and warms the first pass)
+    assert fed
+    fed.clear()
+    room = dataclasses.replace(record(("it is a lovely day today isn't it",), "en-us", False, 0), wake=True)
+    assert run(room, make).steps == () and fed == []  # idle, no wake phrase: not the coach's
+    request = whole_ones[3]
+    assert request.wake and request.text == "he never tells me how he feels"
+    outcome = run(request, make)
+    assert fed and not outcome.cut_short and outcome.wait < 0.5  # woken: judged, and ended early
+
+
 def test_a_replay_ends_the_same_turns_at_the_same_stream_times(study):
     from pauses import loop_maker, run
 
