@@ -111,15 +111,30 @@ def test_voice_after_the_last_heard_word_keeps_the_turn_open(voice_after, ends, 
     heard = _Heard("who said that", last_end=0.9)
     turn_end = TurnEnd(heard, matcher, load_loop_words().unfinished)
     turn_end.start([AudioChunk(b"\0\0" * 1600, 2.0)], None)  # the stream clock starts at 2 s
+    assert not turn_end.whole(0.1, 2.0 + 0.9 + voice_after)  # a whole request, but the pause is too short yet
     assert turn_end.whole(0.3, 2.0 + 0.9 + voice_after) is ends
-    assert not turn_end.whole(0.1, 2.0 + 0.9)  # a whole request, but the pause is too short yet
+
+
+@pytest.mark.parametrize("changed_at, ends", [(0.06, True), (0.12, True), (0.18, False), (0.21, False)])
+def test_a_partial_still_changing_well_into_the_pause_keeps_the_turn_open(changed_at, ends, matcher):
+    """The other Piper cut: "...example of the" became "...example that" 0.18-0.21 s into the pause."""
+    heard = _Heard("give me an example of", last_end=0.9)
+    turn_end = TurnEnd(heard, matcher, load_loop_words().unfinished)
+    turn_end.start([AudioChunk(b"\0\0" * 1600, 0.0)], None)
+    assert not turn_end.whole(0.0, 0.9)  # still speaking
+    assert not turn_end.whole(0.03, 0.9)
+    heard.text = "give me an example that"
+    decided = [turn_end.whole(quiet, 0.9) for quiet in (changed_at, 0.3, 0.39, 0.51)]
+    assert decided[0] is False and decided[1:] == [ends] * 3
+    assert not turn_end.whole(0.0, 1.2)  # the person speaks again
+    assert not turn_end.whole(0.03, 1.2) and not turn_end.whole(0.3, 1.2)  # 0.3 s of voice after "that", unheard
 
 
 def test_without_word_timings_nothing_ends_early_and_stopping_asks_no_transcript(matcher):
     plain = _Heard("who said that", last_end=0.9, timed=False)
     turn_end = TurnEnd(plain, matcher, load_loop_words().unfinished)
     turn_end.start([AudioChunk(b"\0\0" * 1600, 0.0)], None)
-    assert not turn_end.whole(0.3, 0.9)
+    assert not turn_end.whole(0.03, 0.9) and not turn_end.whole(0.3, 0.9)
     turn_end.stop()
     assert plain.finals == 1  # no way to drop the utterance: the transcript is taken and ignored
     dropping = _Heard("who said that", last_end=0.9)

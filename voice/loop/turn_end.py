@@ -40,6 +40,11 @@ class TurnEndConfig:
     """Seconds of voice allowed after the end of the partial's last recognised word. More
     means a word was said that the partial has not (yet) heard, e.g. the "and" before a
     hesitation, dropped by the recognizer: the request may go on, so wait the full silence."""
+    settle: float = 0.15
+    """Seconds into the pause by which the partial must have stopped changing. Accepted whole
+    requests settled by 0.12 s (Piper joe, espeak en-us); a partial still revising its last
+    word later is unsure of it: "...example of the" became "...example that" at 0.18-0.21 s
+    and would have cut "last one" off."""
     min_confidence: float = 0.5
     """Matcher confidence (0-1) the partial needs. Prefixes of requests score 0.3-0.65
     ("how do i" 0.41, "he never tells me" 0.48), so the last-word rule does most of the work."""
@@ -119,10 +124,11 @@ class TurnEnd:
         self._wake: tuple[str, float] | None = None
         self._judged: tuple[str, Verdict] | None = None  # the last partial judged, and how
         self._origin: float | None = None  # stream time of the first chunk fed: word timings count from it
+        self._seen: tuple[str, float, float] | None = None  # in this pause: (partial, quiet when it appeared, quiet now)
 
     def start(self, pre_roll: Iterable[AudioChunk], wake: tuple[str, float] | None) -> None:
         """A new utterance: feed the audio from just before it began."""
-        self.listening, self._wake, self._judged, self._origin = True, wake, None, None
+        self.listening, self._wake, self._judged, self._origin, self._seen = True, wake, None, None, None
         for chunk in pre_roll:
             self.accept(chunk)
 
@@ -134,10 +140,21 @@ class TurnEnd:
 
     def whole(self, quiet: float, voice_end: float) -> bool:
         """True when the person has paused `quiet` seconds after a whole request whose last
-        recognised word reaches `voice_end` (stream seconds where their voice stopped)."""
-        if not self.listening or quiet < self.config.pause:
+        recognised word reaches `voice_end` (stream seconds where their voice stopped).
+        Called for every chunk: during the pause it follows when the partial last changed."""
+        if not self.listening or quiet <= 0.0:
+            self._seen = None
             return False
         text = self.recognizer.partial()
+        if self._seen is None or self._seen[0] != text or quiet < self._seen[2]:
+            self._seen = (text, quiet, quiet)  # new text (or a new pause): it appeared now
+        else:
+            self._seen = (text, self._seen[1], quiet)
+        if quiet < self.config.pause:
+            return False
+        if self._seen[1] > self.config.settle:
+            log.debug("%r appeared %.2f s into the pause: waiting the full silence", text, self._seen[1])
+            return False
         if self._judged is None or self._judged[0] != text:
             verdict = judge(text, self.matcher, self.unfinished, self.config, self._wake, self.endings)
             log.debug("after %.2f s of quiet, %r: %s", quiet, text, verdict.reason)
