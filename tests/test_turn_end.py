@@ -261,4 +261,5 @@ def test_a_quick_silence_as_long_as_the_silence_turns_early_ends_off(study):
 
     base, _, _ = study
     assert base.turn_end is not None and base.turn_end.config.pause == TurnEndConfig().pause
-    assert open_loop(Settings(engine="pocketsphinx")).turn_end is None  # off by default for now
+    assert Settings().quick_silence < Settings().silence  # on by default
+    assert open_loop(Settings(engine="pocketsphinx", quick_silence=Settings().silence)).turn_end is None
