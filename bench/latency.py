@@ -1,7 +1,7 @@
 """Hands-free loop: per-stage latency, "stop" obedience and memory over a long session.
 
     python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3] [--echo DB]
-                            [--pause-voices piper,en-us]
+                            [--pause-voices piper,en-us] [--orders fixed-first,early-first]
 
 A synthetic recorded session is streamed through `voice.loop.replay.replay`, block after block
 (about 35 s each, so memory is the loop's, not the recording's): room talk not meant
@@ -18,7 +18,8 @@ Then the pause study (tests/pauses.py): requests said with a hesitation mid-sent
 whole requests, each through a fresh loop with the fixed endpointing silence (before) and
 with turns ending early when the request is whole (after): how long after the last word
 the person waits for the reply, endpointing included, and how many requests were answered
-before the person had finished (cut short: must be 0). --minutes 0 runs the study alone.
+before the person had finished (cut short: must be 0), in both run orders (--orders: the
+recognizers adapt to what they heard before). --minutes 0 runs the study alone.
 """
 
 from __future__ import annotations

@@ -6,8 +6,12 @@ language model, streaming) is fed the same audio, and once the person has been q
 `pause` seconds its partial transcript is judged: when it ends on no word that promises
 more ("and", "the", "my", "um"), nor on a word pair the catalog's own sentences use often
 but never end on ("bring up", "tell me", "a better"), the matcher understands it
-confidently and clearly, and it is no safety disclosure, the turn ends there. Anything else waits the full silence, so
-a person who hesitates mid-sentence is never cut off (bench/latency.py measures both).
+confidently and clearly, and it is no safety disclosure, the turn ends there. The words
+alone are not enough: a recognizer can drop or mishear the word before a hesitation ("...open
+up to me AND" heard as "...open up to me"). So the partial must also account for all the
+voice heard (its last word ends where the voice stopped, give or take `tail`) and have
+stopped changing early in the pause (`settle`). Anything else waits the full silence, so
+a person who hesitates mid-sentence is not cut off (bench/latency.py measures both).
 
 Everything here runs on the stream's clock (the endpointer's count of quiet frames) and
 on what was heard, never on the wall clock: a replay ends the same turns at the same times.
