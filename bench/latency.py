@@ -1,7 +1,7 @@
 """Hands-free loop: per-stage latency, "stop" obedience and memory over a long session.
 
     python bench/latency.py [--minutes 30] [--engine pocketsphinx] [--voices en-us,en-gb,en-us+f3] [--echo DB]
-                            [--pause-voices piper,en-us]
+                            [--pause-voices piper,en-us] [--orders fixed-first,early-first]
 
 A synthetic recorded session is streamed through `voice.loop.replay.replay`, block after block
 (about 35 s each, so memory is the loop's, not the recording's): room talk not meant
@@ -18,7 +18,8 @@ Then the pause study (tests/pauses.py): requests said with a hesitation mid-sent
 whole requests, each through a fresh loop with the fixed endpointing silence (before) and
 with turns ending early when the request is whole (after): how long after the last word
 the person waits for the reply, endpointing included, and how many requests were answered
-before the person had finished (cut short: must be 0). --minutes 0 runs the study alone.
+before the person had finished (cut short: must be 0), in both run orders (--orders: the
+recognizers adapt to what they heard before). --minutes 0 runs the study alone.
 """
 
 from __future__ import annotations
@@ -161,6 +162,9 @@ def main() -> None:
     parser.add_argument("--events", help="also keep the turns in this JSON-lines file")
     parser.add_argument("--quick-silence", type=float, default=TurnEndConfig().pause,
                         help="seconds of silence that end a whole request in the session (0.6: never early)")
+    parser.add_argument("--orders", default="fixed-first,early-first",
+                        help="pause study run orders: which endpointing hears the requests first "
+                             "(the recognizers' live normalisation carries over, so the order changes what they hear)")
     parser.add_argument("--pause-voices", default="piper,en-us",
                         help="voices of the pause study ('piper' is skipped when not installed; 'none': no study)")
     args = parser.parse_args()
@@ -173,7 +177,8 @@ def main() -> None:
                        loop_maker(loop, quick=False)(), synth)
     pause_voices = [v for v in args.pause_voices.split(",") if v not in ("", "none")]
     if pause_voices:
-        pause_report(loop, synth, [v for v in pause_voices if v != "piper" or piper_available()])
+        pause_report(loop, synth, [v for v in pause_voices if v != "piper" or piper_available()],
+                     [order == "early-first" for order in args.orders.split(",") if order])
 
 
 def session_report(args, voices: tuple[str, ...], settings: Settings, loop, synth) -> None:
@@ -241,8 +246,9 @@ def endpoint_waits(answered: list[dict], requests: list[Spoken]) -> list[tuple[d
     return found
 
 
-def pause_report(base, synth, voices: list[str]) -> None:
-    """Paused and whole requests through fresh loops, before and after early turn ends."""
+def pause_report(base, synth, voices: list[str], orders: list[bool]) -> None:
+    """Paused and whole requests through fresh loops, before and after early turn ends, in
+    each order of `orders` (True: early turn ends hear the requests first)."""
     from pauses import cases, loop_maker, run
     from voice.tts.sentences import split_sentences
 
@@ -258,26 +264,35 @@ def pause_report(base, synth, voices: list[str]) -> None:
         return outcome.wait + step.turn.decode_seconds + step.turn.match_seconds + first_sentence[step.text]
 
     print("\npause study (tests/pauses.py), engine as above; felt = last word to first reply sample")
-    print(f"{'voice':9} {'requests':9} {'endpointing':12} {'endpoint p50/p95 ms':>20} "
+    print(f"{'voice':9} {'order':12} {'requests':9} {'endpointing':12} {'endpoint p50/p95 ms':>20} "
           f"{'felt p50/p95 ms':>16} {'cut short':>10}")
     for voice in voices:
         paused, whole = cases(voice)
-        run(whole[0], loop_maker(base, quick=False))  # warm the recognizers' normalisation first
-        for quick in (False, True):
-            make = loop_maker(base, quick)
-            heard = {id(case): run(case, make) for case in paused + whole}
-            for kind, group in (("paused", paused), ("whole", whole), ("all", paused + whole)):
-                outcomes = [heard[id(case)] for case in group]
-                cut = sum(o.cut_short for o in outcomes)
-                answered = [o for o in outcomes if not o.cut_short]
-                w50, w95 = percentiles([o.wait for o in answered])
-                f50, f95 = percentiles([felt(o) for o in answered])
-                print(f"{voice:9} {kind + f' {len(group)}':9} {'early' if quick else 'fixed':12} "
-                      f"{w50:9.0f} {w95:9.0f}  {f50:7.0f} {f95:7.0f}  {cut:6d}")
-            for outcome in (heard[id(case)] for case in paused + whole):
-                if outcome.cut_short:
-                    print(f"  cut short: {outcome.case.text!r} answered as "
-                          f"{[s.turn.heard for s in outcome.steps if s.turn]}")
+        for early_first in orders:
+            run(whole[0], loop_maker(base, quick=False))  # warm the recognizers' normalisation first
+            order_report(voice, paused, whole, base, felt, early_first)
+
+
+def order_report(voice: str, paused, whole, base, felt, early_first: bool) -> None:
+    """One voice's requests, through loops without and with early turn ends, in that order or reversed."""
+    from pauses import loop_maker, run
+
+    order = "early-first" if early_first else "fixed-first"
+    for quick in ((True, False) if early_first else (False, True)):
+        make = loop_maker(base, quick)
+        heard = {id(case): run(case, make) for case in paused + whole}
+        for kind, group in (("paused", paused), ("whole", whole), ("all", paused + whole)):
+            outcomes = [heard[id(case)] for case in group]
+            cut = sum(o.cut_short for o in outcomes)
+            answered = [o for o in outcomes if not o.cut_short]
+            w50, w95 = percentiles([o.wait for o in answered])
+            f50, f95 = percentiles([felt(o) for o in answered])
+            print(f"{voice:9} {order:12} {kind + f' {len(group)}':9} {'early' if quick else 'fixed':12} "
+                  f"{w50:9.0f} {w95:9.0f}  {f50:7.0f} {f95:7.0f}  {cut:6d}")
+        for outcome in (heard[id(case)] for case in paused + whole):
+            if outcome.cut_short:
+                print(f"  cut short: {outcome.case.text!r} answered as "
+                      f"{[s.turn.heard for s in outcome.steps if s.turn]}")
 
 
 if __name__ == "__main__":

@@ -17,9 +17,10 @@ from content.catalog import load_catalog
 from content.loop_words import load_loop_words
 from intents.matcher import Matcher
 from speech import espeak_available
-from voice.audio.chunks import chunk_audio
+from voice.asr.transcript import Word
+from voice.audio.chunks import AudioChunk, chunk_audio
 from voice.audio.endpoint import Endpointer
-from voice.loop.turn_end import Endings, TurnEndConfig, judge
+from voice.loop.turn_end import Endings, TurnEnd, TurnEndConfig, judge
 
 WAKE = ("hey coach", 75.0)
 
@@ -81,6 +82,69 @@ def test_the_unfinished_words_are_content(tmp_path):
         load_loop_words(broken)
 
 
+# -- a word said but not heard keeps the turn open ---------------------------------------------
+
+class _Heard:
+    """A first-pass recognizer whose partial is fixed: `text`, its last word ending `last_end`
+    seconds after the first chunk; `timed=False` gives no word timings."""
+
+    name = "fake"
+
+    def __init__(self, text: str, last_end: float, timed: bool = True) -> None:
+        self.text, self.last_end, self.finals, self.abandoned = text, last_end, 0, 0
+        if timed:
+            self.partial_words = lambda: (Word(text.split()[-1], self.last_end - 0.3, self.last_end),)
+
+    def accept(self, chunk):
+        pass
+
+    def partial(self):
+        return self.text
+
+    def final(self):
+        self.finals += 1
+
+
+@pytest.mark.parametrize("voice_after, ends", [(-0.02, True), (0.08, True), (0.2, False), (0.5, False)])
+def test_voice_after_the_last_heard_word_keeps_the_turn_open(voice_after, ends, matcher):
+    """The Piper cut: "...open up to me AND" heard as "...open up to me", 0.19 s of voice after "me"."""
+    heard = _Heard("who said that", last_end=0.9)
+    turn_end = TurnEnd(heard, matcher, load_loop_words().unfinished)
+    turn_end.start([AudioChunk(b"\0\0" * 1600, 2.0)], None)  # the stream clock starts at 2 s
+    assert not turn_end.whole(0.1, 2.0 + 0.9 + voice_after)  # a whole request, but the pause is too short yet
+    assert turn_end.whole(0.3, 2.0 + 0.9 + voice_after) is ends
+
+
+@pytest.mark.parametrize("changed_at, ends", [(0.06, True), (0.12, True), (0.18, False), (0.21, False)])
+def test_a_partial_still_changing_well_into_the_pause_keeps_the_turn_open(changed_at, ends, matcher):
+    """The other Piper cut: "...example of the" became "...example that" 0.18-0.21 s into the pause."""
+    heard = _Heard("give me an example of", last_end=0.9)
+    turn_end = TurnEnd(heard, matcher, load_loop_words().unfinished)
+    turn_end.start([AudioChunk(b"\0\0" * 1600, 0.0)], None)
+    assert not turn_end.whole(0.0, 0.9)  # still speaking
+    assert not turn_end.whole(0.03, 0.9)
+    heard.text = "give me an example that"
+    decided = [turn_end.whole(quiet, 0.9) for quiet in (changed_at, 0.3, 0.39, 0.51)]
+    assert decided[0] is False and decided[1:] == [ends] * 3
+    assert not turn_end.whole(0.0, 1.2)  # the person speaks again
+    assert not turn_end.whole(0.03, 1.2) and not turn_end.whole(0.3, 1.2)  # 0.3 s of voice after "that", unheard
+
+
+def test_without_word_timings_nothing_ends_early_and_stopping_asks_no_transcript(matcher):
+    plain = _Heard("who said that", last_end=0.9, timed=False)
+    turn_end = TurnEnd(plain, matcher, load_loop_words().unfinished)
+    turn_end.start([AudioChunk(b"\0\0" * 1600, 0.0)], None)
+    assert not turn_end.whole(0.03, 0.9) and not turn_end.whole(0.3, 0.9)
+    turn_end.stop()
+    assert plain.finals == 1  # no way to drop the utterance: the transcript is taken and ignored
+    dropping = _Heard("who said that", last_end=0.9)
+    dropping.abandon = lambda: setattr(dropping, "abandoned", dropping.abandoned + 1)
+    turn_end = TurnEnd(dropping, matcher, load_loop_words().unfinished)
+    turn_end.start([], None)
+    turn_end.stop()
+    assert (dropping.finals, dropping.abandoned) == (0, 1)
+
+
 # -- the endpointer can be told the turn is over -------------------------------------------
 
 @pytest.mark.skipif(not espeak_available(), reason="espeak-ng missing: apt-get install espeak-ng")
@@ -95,10 +159,12 @@ def test_end_now_closes_the_utterance_with_the_pause_heard_so_far(tmp_path):
     for chunk in chunk_audio(audio, 0.03):
         ended += endpointer.push(chunk)
         if endpointer.quiet >= 0.24:
+            voice_end = endpointer.voice_end
             ended += endpointer.end_now()
             break
     assert len(ended) == 1 and not endpointer.in_speech and endpointer.quiet == 0.0
     assert last_word + 0.2 <= ended[0].end <= last_word + 0.4  # the pause, not the 0.6 s silence
+    assert abs(voice_end - last_word) <= 0.1 and ended[0].end - voice_end >= 0.23  # where the voice stopped
     assert endpointer.end_now() == []
 
 
@@ -143,6 +209,41 @@ def test_the_measurement_sees_a_cut(study):
     assert outcome.case.parts[0].endswith(" to") and outcome.cut_short
 
 
+def test_idle_room_talk_is_not_fed_to_the_first_pass_but_a_wake_request_is(study):
+    """The first pass is a second full decoder: fed only once the request is the coach's."""
+    import dataclasses
+
+    from pauses import loop_maker, record, run
+    from voice.loop.turn_end import TurnEnd
+
+    base, _, whole_ones = study
+    fed = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def accept(self, chunk):
+            fed.append(chunk)
+            self.inner.accept(chunk)
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    first = base.turn_end
+    counting = TurnEnd(Counting(first.recognizer), base.matcher, first.unfinished, first.config, first.endings)
+    make = loop_maker(type(base)(base.session, base.matcher, base.ears, base.config, turn_end=counting), quick=True)
+    run(whole_ones[0], make)  # after the button: fed from the start (and warms the first pass)
+    assert fed
+    fed.clear()
+    room = dataclasses.replace(record(("it is a lovely day today isn't it",), "en-us", False, 0), wake=True)
+    assert run(room, make).steps == () and fed == []  # idle, no wake phrase: not the coach's
+    request = whole_ones[3]
+    assert request.wake and request.text == "he never tells me how he feels"
+    outcome = run(request, make)
+    assert fed and not outcome.cut_short and outcome.wait < 0.5  # woken: judged, and ended early
+
+
 def test_a_replay_ends_the_same_turns_at_the_same_stream_times(study):
     from pauses import loop_maker, run
 
@@ -160,4 +261,5 @@ def test_a_quick_silence_as_long_as_the_silence_turns_early_ends_off(study):
 
     base, _, _ = study
     assert base.turn_end is not None and base.turn_end.config.pause == TurnEndConfig().pause
-    assert open_loop(Settings(engine="pocketsphinx")).turn_end is None  # off by default for now
+    assert Settings().quick_silence < Settings().silence  # on by default
+    assert open_loop(Settings(engine="pocketsphinx", quick_silence=Settings().silence)).turn_end is None

@@ -86,6 +86,23 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp() if self._in_utterance else None
         return _clean_text(hyp.hypstr) if hyp else ""
 
+    def partial_words(self) -> tuple[Word, ...]:
+        """The words of the best guess so far, with their timings (seconds from the first
+        chunk of the utterance): what the partial heard, and where."""
+        return self._words() if self._in_utterance and self._decoder.hyp() else ()
+
+    def abandon(self) -> None:
+        """End the current utterance without a transcript (a first pass whose partials were all
+        it was for): no second decode from fresh means, which would cost as much as decoding
+        the whole utterance again, just when the person is waiting for the reply."""
+        if not self._in_utterance:
+            return
+        self._decoder.end_utt()
+        self._heard_frames += self._decoder.n_frames()
+        self._warm = self._warm or self._heard_frames >= WARM_FRAMES  # stop keeping audio for a second pass
+        self._audio = bytearray()
+        self._in_utterance = False
+
     def final(self) -> Transcript:
         """Finish the current utterance; an empty or weak hypothesis gives empty text."""
         if not self._in_utterance:

@@ -133,6 +133,14 @@ class Endpointer:
         """Seconds without speech at the end of the open utterance (0 when none is open)."""
         return self._quiet * self._frame_seconds if self._speech is not None else 0.0
 
+    @property
+    def voice_end(self) -> float:
+        """Stream seconds at the end of the open utterance's last speech frame (0 when none is
+        open): where the person's voice stopped, for checking what a recognizer heard up to it."""
+        if self._speech is None:
+            return 0.0
+        return (self._clock or 0.0) - self._quiet * self._frame_seconds
+
     def end_now(self) -> list[Utterance]:
         """Close the open utterance now, before its silence has run out (the caller judged the
         turn over). Bytes short of a whole frame stay for the next frame, as after any close.

@@ -43,9 +43,13 @@ def open_loop(settings: Settings, push_to_talk: bool = False, save_audio: str | 
     if settings.quick_silence < settings.silence:
         # its own first pass (no second opinion: only partials are wanted), streamed while the
         # person speaks; the request is still decoded by `domain` once the turn has ended
-        first, _ = recognizer(domain_sentences=sentences)
-        turn_end = TurnEnd(first, matcher, load_loop_words().unfinished, TurnEndConfig(settings.quick_silence),
-                           Endings.learn(catalog.sentences()))
+        first, first_info = recognizer(domain_sentences=sentences)
+        if hasattr(first, "partial_words"):
+            turn_end = TurnEnd(first, matcher, load_loop_words().unfinished, TurnEndConfig(settings.quick_silence),
+                               Endings.learn(catalog.sentences()))
+        else:  # without word timings no partial can be shown to hold all that was said
+            log.info("requests end after the full silence: %s gives no word timings while listening",
+                     first_info.engine)
     log.info("listening with %s", info.description)
     ears = Ears(domain, control, lambda: recognizer(mode="open")[0])
     session = Session(catalog, matcher, load_drills(), region=settings.region, discreet=settings.discreet)

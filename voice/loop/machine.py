@@ -121,7 +121,7 @@ class Loop:
         spotter: judges stop commands while speaking (default: StopSpotter()); clock: times
         decoding and matching for the turn's record (a replay passes a modelled one);
         turn_end: ends whole requests after a short pause (None: always the full silence;
-        the endpointer must then offer `quiet` and `end_now`)."""
+        the endpointer must then offer `quiet`, `voice_end` and `end_now`)."""
         self.session, self.matcher, self.ears, self.config = session, matcher, ears, config
         self.state = IDLE
         self._endpointer = endpointer or Endpointer(EndpointConfig())
@@ -140,6 +140,7 @@ class Loop:
         self.turn_end = turn_end
         """Ends whole requests after a short pause, or None."""
         self._judging: bool | None = None  # the open utterance may end early (None: not decided)
+        self._unwoken: list[AudioChunk] | None = None  # idle: the utterance so far, until the wake phrase is heard
 
     # -- driver interface -----------------------------------------------------
 
@@ -247,23 +248,41 @@ class Loop:
             return []
         if closed or not self._endpointer.in_speech:
             turn_end.stop()
-            self._judging = None
+            self._judging, self._unwoken = None, None
         if chunk is None or not self._endpointer.in_speech:
             return []
         if self._judging is None:
             free_speech = self._reply is not None and self._reply.free_speech
             listening = self.state == LISTENING and not free_speech
-            self._judging = listening or (self.state == IDLE and not self.config.push_to_talk)
-            if self._judging:
-                wake = None if listening else (self.config.wake_phrase, self.config.wake_score)
-                turn_end.start(self._recent, wake)
+            idle = self.state == IDLE and not self.config.push_to_talk
+            self._judging = listening or idle
+            if listening:
+                turn_end.start(self._recent, None)
+            elif idle:
+                self._unwoken = list(self._recent)
+        elif self._unwoken is not None:
+            self._unwoken.append(chunk)
         elif self._judging:
             turn_end.accept(chunk)
-        if not (self._judging and turn_end.whole(self._endpointer.quiet)):
+        if not self._judging or (self._unwoken is not None and not self._woken()):
+            return []
+        if not turn_end.whole(self._endpointer.quiet, self._endpointer.voice_end):
             return []
         turn_end.stop()
         self._judging = None
         return self._endpointer.end_now()
+
+    def _woken(self) -> bool:
+        """Idle: once the control recognizer's partial holds the wake phrase, start the
+        TurnEnd on the utterance so far. Until then nothing is fed to it, so room talk not
+        meant for the coach never costs a second decode (the control recognizer, fed anyway,
+        is tiny)."""
+        if self._find_wake(self.ears.control.partial().lower().split()) is None:
+            return False
+        assert self.turn_end is not None and self._unwoken is not None
+        self.turn_end.start(self._unwoken, (self.config.wake_phrase, self.config.wake_score))
+        self._unwoken = None
+        return True
 
     # -- requests --------------------------------------------------------------
 
