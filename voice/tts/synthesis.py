@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+import numpy as np
+
 from voice.audio.resample import resample_pcm
 from voice.errors import SpeechOutputError
 from voice.settings import SPEAKING_RATE, Settings
@@ -176,7 +178,10 @@ def _pyttsx3_job(text: str, settings: TtsSettings, path: Path, wait: float) -> C
         listener = engine.connect("error", lambda exception=None, **_: errors.append(exception))
         try:
             engine.setProperty("rate", settings.rate)
-            engine.setProperty("volume", settings.volume)
+            # Full volume here, scaled below: in-process espeak sometimes kept an earlier
+            # engine's volume (CI rendered 0.2 and 1.0 identically), and scaling the samples
+            # is what the neural voices do too.
+            engine.setProperty("volume", 1.0)
             if settings.voice:
                 engine.setProperty("voice", settings.voice)
             engine.save_to_file(text, str(path))
@@ -188,9 +193,18 @@ def _pyttsx3_job(text: str, settings: TtsSettings, path: Path, wait: float) -> C
         # espeak's driver writes the file from espeak's own thread, maybe after runAndWait returns.
         while (found := _read_wav(path)) is None and time.monotonic() < deadline:
             time.sleep(0.002)
-        return _speech_from(found, text, "pyttsx3")
+        speech = _speech_from(found, text, "pyttsx3")
+        return Speech(_scaled(speech.pcm, settings.volume), speech.rate, text)
 
     return job
+
+
+def _scaled(pcm: bytes, volume: float) -> bytes:
+    """16-bit samples times volume (0-1)."""
+    if volume >= 1.0:
+        return pcm
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) * max(0.0, volume)
+    return np.round(samples).astype("<i2").tobytes()
 
 
 def _speech_from(found: tuple[bytes, int] | None, text: str, engine: str) -> Speech:
