@@ -246,6 +246,10 @@ def _names_a_drill(techniques: list[tuple[str, float]]) -> bool:
     return len(techniques) == 1 or techniques[0][1] >= PRACTICE_LEAD * techniques[1][1]
 
 
+_PARTNER_WORDS = frozenset({"partner", "they", "them", "their", "relationship"})
+"""Normalised words that put the partner in a sentence (normalize folds he/she/wife... to these)."""
+
+
 def decide(ranking: Ranking) -> Match | None:
     """Turn a ranking into a Match: safety first, then the best label above the floor."""
     if ranking.risk is not None:
@@ -255,6 +259,8 @@ def decide(ranking: Ranking) -> Match | None:
     label, score = ranking.scores[0]
     if score < ACCEPT or label == "fallback":
         return None
+    if label == "stop" and _PARTNER_WORDS.intersection(ranking.normalized.split()):
+        return None  # "should I end things with her" is about the relationship, not this talk
     if label.startswith("tip") or label == "why":
         # Only answers about the partner are judged by what they are about: "give me a
         # concrete example" is a follow-up whatever "concrete" means to the coach.

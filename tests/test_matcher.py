@@ -102,3 +102,12 @@ def test_ranking_explains_the_choice(matcher):
     assert ranking.normalized == "how do i listen better"
     assert ranking.scores[0][0] == "tip:good-listener"
     assert all(a[1] >= b[1] for a, b in zip(ranking.scores, ranking.scores[1:]))
+
+
+@pytest.mark.parametrize("text,stops", [
+    ("ok stop", True), ("stop talking please", True), ("we are done here", True),
+    ("should i end things with her", False), ("I have been thinking about ending it with him", False),
+])
+def test_ending_the_relationship_is_not_ending_the_talk(matcher, text, stops):
+    match = matcher.match(text)
+    assert (match is not None and match.intent == "stop") == stops, (text, match)
