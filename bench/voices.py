@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.hearing import transcribe_wav, word_error_rate, words  # noqa: E402
+from voice.tts.speakers import NullSpeaker  # noqa: E402
 
 
 def catalog_texts(limit: int | None = None) -> list[str]:
@@ -46,7 +47,7 @@ def catalog_texts(limit: int | None = None) -> list[str]:
     return texts[:limit] if limit else texts
 
 
-class RecordingSpeaker:
+class RecordingSpeaker(NullSpeaker):
     """Keeps what is played (at 16 kHz) and when the first sentence arrived."""
 
     needs_audio = True
@@ -59,15 +60,6 @@ class RecordingSpeaker:
         self.first = self.first or time.perf_counter()
         self.pcm.append(speech.at_rate(self.rate).pcm)
         return True
-
-    def stop(self) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def run_voice(voice: str, rate: int, limit: int | None, folder: Path) -> dict:

@@ -14,21 +14,12 @@ PUBLISHER_URL = "https://www.bustle.com"
 
 def coach_info(catalog: Catalog) -> Info:
     """What Home Assistant shows for this service."""
-    credit = Attribution(name=f"{catalog.source} ({PUBLISHER})", url=PUBLISHER_URL)
-    model = HandleModel(
-        name="openup-coach",
-        description="Eleven ways to get your partner to open up: tips, the experts' words, practice",
-        attribution=credit,
-        installed=True,
-        version=__version__,
-        languages=["en"],
-    )
-    program = HandleProgram(
-        name="openup",
-        description="Open Up: an offline coach for getting your partner to open up",
-        attribution=credit,
-        installed=True,
-        version=__version__,
-        models=[model],
-    )
+    # the program and its one model are described alike: same credit, installed, version
+    shared = {"attribution": Attribution(name=f"{catalog.source} ({PUBLISHER})", url=PUBLISHER_URL),
+              "installed": True, "version": __version__}
+    model = HandleModel(name="openup-coach",
+                        description="Eleven ways to get your partner to open up: tips, the experts' words, practice",
+                        languages=["en"], **shared)
+    program = HandleProgram(name="openup", description="Open Up: an offline coach for getting your partner to open up",
+                            models=[model], **shared)
     return Info(handle=[program])
