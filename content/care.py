@@ -9,6 +9,7 @@ on the web.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -136,6 +137,7 @@ def _words(path: Path) -> CareWords:
 SCREEN_LABELS = ("self_harm", "abuse", "none")
 
 
+@functools.cache  # the screen and the recognizer's language model both read them at start
 def load_screen_examples(root: Path | None = None) -> tuple[tuple[str, str], ...]:
     """(label, text) lines the safety screen learns from: ``data/care/screen/*.txt``,
     one ``label<TAB>text`` a line, ``#`` for comments; labels are ``SCREEN_LABELS``."""
