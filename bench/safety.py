@@ -27,7 +27,8 @@ from content.catalog import load_catalog  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "safety"
-SETS = {"tune": DATA / "tune.txt", "dev C": DATA / "dev_c.txt", "dev D": DATA / "dev_d.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
+SETS = {"tune": DATA / "tune.txt", "dev C": DATA / "dev_c.txt", "dev D": DATA / "dev_d.txt", "dev E": DATA / "dev_e.txt",
+        "dev F": DATA / "dev_f.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
 FLOOR_DBFS = -60.0
 """Noise floor under synthetic speech: exact digital silence is no real microphone."""
 

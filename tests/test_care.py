@@ -39,6 +39,7 @@ DISCLOSURES = {
         "everyone would be better off without me", "I wish I could sleep and never wake up",
         "he told me last night he wished he was dead", "she posted a goodbye message and won't answer",
         "she says she wants to end her life", "she tried to take her own life",
+        "I just want it all to stop", "I looked up how high a fall you need",
     ],
     ABUSE: [
         "He put his hands around my throat", "She pressures me into sex I don't want",
@@ -46,6 +47,7 @@ DISCLOSURES = {
         "he won't let me see my friends or family", "she took my passport", "he locks me in the house",
         "he said he'd kill me if I left", "my ex follows me everywhere", "he kicked the dog",
         "she hit me with a belt", "he drowned my rabbit to punish me",
+        "he'll kill me if he finds out I told you", "if I bring it up he'll lose it and hurt me again",
     ],
 }
 LOOK_ALIKES = [
@@ -57,7 +59,9 @@ LOOK_ALIKES = [
     "I've been thinking about ending it with him", "he hit me with the news that he's moving out",
     "she threw me a surprise party", "he carries a gun at work and never talks about his shifts",
     "she's gonna kill me for telling you this", "he takes pills for his migraines",
-    "nobody's in danger, I just want him to share more", "he'll kill me if he finds out I told you",
+    "nobody's in danger, I just want him to share more",
+    "he hurt me when he forgot my birthday", "she's a nurse and sees a lot of overdoses",
+    "I want everything to stop for a minute so I can breathe",
 ]
 
 

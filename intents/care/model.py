@@ -79,6 +79,10 @@ class RiskModel:
             raise ValueError("not a risk model: no 'none' label or tables of the wrong shape")
         return model
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` was seen in training."""
+        return stem_words([word])[0] in self._index
+
     def odds(self, words: list[str]) -> dict[str, float]:
         """Each kind of risk's score against ``none`` (> 0: that risk is more likely)."""
         found = [self._index[f] for f in _features(words) if f in self._index]

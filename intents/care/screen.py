@@ -28,11 +28,12 @@ import hashlib
 import os
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from intents.normalize import normalize
 from intents.care.model import NONE, RiskModel
@@ -49,8 +50,22 @@ MODEL_THRESHOLDS = {SELF_HARM: 2.0, ABUSE: 2.5}
 """Scores of each risk over none (intents.care.model) above which the learned model alone
 calls for care: chosen on tests/data/safety/tune.txt and dev_c.txt, checked on the practice
 openers in tests/data (ordinary openers must not be taken for a crisis; see bench/safety.py)."""
-NEGATION_REACH = 3
+NEGATION_REACH = 6
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
+_GOVERNED = frozenset({
+    "ever", "once", "really", "actually", "even", "been", "be", "being", "have", "has", "had", "would", "will",
+    "did", "does", "do", "is", "are", "was", "were", "am", "i", "they", "partner", "that", "like", "as", "one",
+    "think", "thinks", "want", "wants", "wanted", "to", "going", "planning", "trying", "thinking", "of", "about",
+    "physically", "so", "too", "at", "all", "any", "anything", "say", "says", "made", "make", "makes", "me",
+    "feel", "felt", "feels",
+})
+"""Words that may stand between a negator and the cue it denies ("has never been violent",
+"not thinking of ending my life"). Any other word is a new clause the negator belongs to:
+"I can't believe he hit me", "I can't stop hurting myself" are not denials."""
+_SUBJECTS = frozenset({"i", "they", "partner"})
+_REPORTING = frozenset({"that", "like", "think", "thinks", "if", "say", "says"})
+_AGAIN = re.compile(r"^(?: \w+){0,4}? (?:anymore|any more|again)\b")
+"""After a denied cue, a history: "he doesn't hit me anymore", "I don't want to cut again"."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +101,7 @@ _P = r"(?:they|partner)"
 _GAP = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,3}"
 """Up to three words that are not a negation: "he has [really] hit me"."""
 _GAP2 = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,2}"
+_GAP6 = r"(?:(?!(?:not|never|no)\b)[a-z0-9]+ ){0,6}"
 _ME = r"(?:me|my (?:\w+ )?(?:face|head|neck|throat|arm|arms|wrist|hair|body|chest|stomach|back|leg|legs))"
 _KIDS = r"(?:(?:the|our|my|their|them|your) (?:kids?|child|children|son|daughter|baby|babies|dog|dogs|cat|cats|puppy|pet|pets|rabbit|rabbits|bunny|hamster|bird|birds|horse|parrot|kitten|guinea pig))"
 _FEAR = r"(?:afraid|scared|frightened|terrified|fearful|petrified)"
@@ -100,7 +116,7 @@ _HURT_VERBS = (
 )
 _NOT_ACCIDENT = (
     r"(?! (?:shaving|cooking|chopping|ironing|by accident|accidentally|at work|working|on (?:the |a )?(?:oven|stove|pan|"
-    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
+    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge)|with (?:all )?(?:that|the|this|their|them) (?:overtime|work|hours|stress|worry|worrying|gym|training)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
     r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to))"
 )
 """Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
@@ -108,23 +124,23 @@ _SELF = r"(?:myself|themself|my self|my own life|their own life|them own life)"
 _PILLS = r"(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|sleeping pills|painkillers|antidepressants)"
 
 _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
-    ("suicide", ('suicid', 'kill'),
-     r"\bsuicid\w*|\bkill (?:my|them)self\b", True),
+    ("suicide", ('suicid', 'kill', 'sewer'),
+     r"\bsuicid\w*|\bsewer ?slide\b|\bkill (?:my|them)self\b", True),
     ("self-harm", ('self', 'cutter'),
-     r"\bself (?:harm\w*|injur\w*|destruct\w*)|\bselfharm\w*|\bcutter\b", False),
+     r"\bself (?:harm\w*|injur\w*|destruct\w*)|\bselfharm\w*|\bcutter\b", True),
     ("harm-self", ('myself', 'themself', 'self', 'life'),
      rf"\b(?:kill\w*|hurt\w*|harm\w*|cut|cuts|cutting|burn\w*|hang\w*|shoot\w*|drown\w*|starv\w*|"
                   rf"poison\w*|overdos\w*|punish\w*|scratch\w*|hit\w*|off|end\w*|take|took|taking|top|tops|topped|topping|"
-                  rf"punch\w*|bang\w*|bash\w*|starve\w*) {_SELF}\b{_NOT_ACCIDENT}", False),
+                  rf"punch\w*|bang\w*|bash\w*|starve\w*) {_SELF}\b{_NOT_ACCIDENT}", True),
     ("end-it", ('end', 'life'),
      r"\bend(?:ing|s|ed)? (?:it all|everything|(?:my|their|them) (?:own )?life|it for good)\b"
-               r"|\b(?:about|of|on) ending (?:it|things|my life)\b(?! with\b)|\bend it tonight\b"
-               r"|\btake (?:my|their|them) (?:own )?life\b", False),  # "her life" is folded to "them life"
+               r"|\b(?:about|of|on|feel like) ending (?:it|things|my life|everything)\b(?! with\b)|\bend it tonight\b"
+               r"|\btake (?:my|their|them) (?:own )?life\b", True),  # "her life" is folded to "them life"
     ("want-die", ('die', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
-     r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to die\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
+     r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to (?:die|be dead)\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
                  r"|\bnever been born\b"
-                 r"|\bwan(?:na|t ta) die\b|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b"
+                 r"|\bwan(?:na|t ta) die\b|\b(?:want|wanna|going|ready) to dye$|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b"
                  r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wished i was|wished i were|wished they was|wished they were|wishes they was|wishes they were|wish i had been|be better) dead\b"
                  r"|\bwish i (?:had never been born|was never born|could disappear|would not wake up|did not wake up)\b"
                  r"|\bthinking (?:a lot )?about (?:dying|death|killing|jumping|the bridge|pills|hanging|my funeral)\b", True),
@@ -142,9 +158,10 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\bno way out\b|\b(?:will not|would not) need (?:anything|it|them|any of it) (?:soon|much longer|anymore|where)\b"
                  r"|\b(?:not|is not) worth (?:living|it anymore|being alive)\b|\bwhat is the point of (?:living|life|being alive|going on|anything)\b"
                  r"|\b(?:sleep|fall asleep|go to sleep) and (?:never|not) wake up\b|\bnever wake up\b"
-                 r"|\bcan not (?:go on|keep going|do this anymore|take (?:it|this|the pain) anymore|take it any more|live like this)\b"
+                 r"|\bcan not (?:go on|keep going|do this (?:anymore|any more)|take (?:it|this|the pain) anymore|take it any more|live like this)\b"
                  r"|\b(?:tired|sick) of (?:living|being alive|life|existing)\b|\bdisappear\w* (?:forever|for good|for ever)\b"
-                 r"|\bwant to disappear\b(?! for (?:a|the|one|two|an) )|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b", False),
+                 r"|\bwant to disappear\b(?! for (?:a|the|one|two|an) )|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b"
+                 r"|\b(?:want|need|wish|make) (?:it all|everything|all of it|the pain|the hurting) to (?:stop|end|go away)\b(?! for (?:a|one|the|an) (?:minute|second|moment|bit|while|day|week|night|weekend|hour|evening))|\bmake (?:it all|everything|the pain) stop\b", False),
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
                   r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
@@ -154,7 +171,9 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )|\bjump(?:ing|ed)? (?:off|from|in front of)\b"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googled|looked up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|bridge|roof|lethal|to die|dose|hang|hanging)\b"
+              r"|\b(?:peaceful|painless|quickest|easiest|quietest|quickest) way to (?:go|die|do it|end it)\b"
               r"|\bhow many (?:pills|tablets|of them|sleeping) (?:\w+ ){0,2}(?:take|takes|would|to)\b"
+              r"|\bhow (?:high|far|tall) (?:a |the )?(?:fall|drop|jump|bridge|building)\b|\bhow (?:high|far) (?:\w+ ){0,2}(?:to die|would kill|is fatal|is lethal)\b"
               r"|\b(?:train|railway) (?:tracks|line)\b|\bin front of (?:a|the) (?:train|bus|truck|lorry|car)\b"
               r"|\bwalk\w* into (?:the )?(?:sea|ocean|river|lake|traffic|water)\b"
               r"|\b(?:crash\w*|drive|driving|drove|steer\w*) (?:\w+ ){0,3}(?:on purpose|into (?:a|the) (?:tree|wall|truck|lorry|river|oncoming))\b"
@@ -162,15 +181,20 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:going to|gonna|might|will|about to) do something (?:stupid|drastic)\b"
               r"|\b(?:razor|blade|blades)\b|\b(?:slit|cut|cutting) (?:my|their|them) (?:wrists?|arms?|legs?|thighs?)\b"
               r"|\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:wrote|written|writing|left) (?:a |my )?goodbye\b"
-              r"|\b(?:texted|messaged|sent|said|says|posted|posts|wrote) (?:me |us |everyone )?(?:a )?goodbye\b|\bsaying goodbye to (?:people|everyone|everybody|my)\b"
+              r"|\b(?:texted|messaged|sent|posted|posts|wrote) (?:me |us |everyone )?(?:a )?goodbye\b"
+              r"|\b(?:said|says|saying) (?:a )?goodbye (?:to everyone|to everybody|to all of us|to the kids|to me like|forever|for good|for the last time|as if|like it was)\b"
+              r"|\b(?:said|says|saying) (?:a )?goodbye (?:to (?:my |their |them |the )?\w+ )?(?:like|as if) it (?:was|is|were) (?:the )?(?:last|final)\b"
+              r"|\bsaid goodbye (?:to (?:\w+ ){1,3})?(?:and )?(?:they|partner|them) (?:just )?(?:does not|do not|did not) know\b"
+              r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|my)\b"
               r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
               r"|\b(?:the|a) bridge tonight\b"
-              r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?$", False),
+              r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
+              r"|\b(?:before|when|after|once) i (?:go|am gone) for good\b", False),
 )
 
 _SELF_HARM_RULES += (
     ("self-injury", ("scratch", "cut", "relaps", "hid", "mark", "scar", "bang", "till", "until", "bleed", "burn"),
-     r"\b(?:till|until) (?:i|they|it|them) (?:\w+ )?bleeds?\b|\bcut again\b|\brelapsed\b"
+     r"\b(?:till|until) (?:i|they|it|them) (?:\w+ )?bleeds?\b|\bcut(?:ting|s)? again\b|\brelapsed\b"
      r"|\b(?:hide|hides|hid|hiding|cover\w*) (?:the |my |their |them )?(?:marks|scars|cuts|burns)\b"
      r"|\b(?:marks|scars|cuts|burns) (?:on|all over) (?:my|their|them) (?:arms?|wrists?|thighs?|legs?|stomach)\b"
      r"|\bbang\w* my head (?:on|against)\b|\bscratch\w* my (?:arms|skin|wrists|legs)\b", False),
@@ -178,7 +202,7 @@ _SELF_HARM_RULES += (
 
 _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("violence", ('squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
-     rf"\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?!the kids)\w+| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
+     rf"\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
     ("violence-done", ('hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'beat', 'attack', 'assault', 'rape', 'knock', 'thrown', 'burn', 'bitten', 'hurt', 'smack', 'batter'),
      rf"\b(?:i|kids|children) (?:was|were|got|get|have been|has been|been|am|are|keep getting) "
                       rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
@@ -223,7 +247,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:tells|told|decides|decide) me (?:what to wear|who i can|where i can)\b|\b(?:who|where|what) i am (?:not )?allowed to\b"
                  r"|\bask (?:\w+ )?permission (?:to|before|for)\b", True),
     ("isolation", ('kid', 'child', 'son', 'daughter', 'dog', 'get', 'bag', 'let', 'allow', 'isolat', 'cut', 'keep', 'kept', 'lock', 'prisoner'),
-     r"\b(?:will not|does not|do not|did not|would not|never|not) (?:let|allow) me (?:\w+ )?(?:leave|go (?:out|anywhere|home|to)|see|talk to|call|visit|have (?:money|my own|a phone|a job|friends|access|a bank|any)|work|get a job|drive|use the car|out of)\b"
+     r"\b(?:will not|does not|do not|did not|would not|never|not) (?:even |ever )?(?:let|allow) me (?:\w+ )?(?:leave|go (?:out|anywhere|home|to)|see|talk to|call|visit|have (?:money|my own|a phone|a job|friends|access|a bank|any|a key|keys|the keys)|work|get a job|drive|use the car|out of)\b"
                   r"|\bnot allowed (?:to )?(?:leave|go out|see|talk to|call|visit|have|work|drive)\b"
                   r"|\bisolat\w* me\b|\bget the kids out of\b|\bbag packed\b|\b(?:cut|cuts|cutting|keep|keeps|kept|keeping) me (?:off|away) from\b"
                   rf"|\b(?:lock|locks|locked|locking) (?:me|{_KIDS}) (?:in|out|up|inside|outside)\b|\bprisoner in my (?:own )?(?:home|house)\b", False),
@@ -232,10 +256,10 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:give|gives|gave) me an allowance\b|\bno access to (?:money|the money|my money|our money|the bank)\b", True),
     ("documents", ('key', 'passport', 'id', 'document', 'paper', 'visa', 'phone', 'birth'),
      r"\b(?:took|takes|take|taking|taken|hid|hides|hidden|hide|keep|keeps|kept|confiscat\w*|stole|steals|destroy\w*) "
-                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident))", True),
+                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so i (?:do not|dont) lose)", True),
     ("threat", ('leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
      r"\bthreat\w*(?! (?:to|of) (?:leave|break up|divorce|go|move out|end (?:it|things|the relationship)|quit))"
-               r"|\b(?:said|says|say|told me|swore|swears) (?:\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
+               r"|\b(?:said|says|say|told me|swore|swears) (?:(?!(?:not|never|no)\b)\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
                r"|\b(?:kill|hurt|hit|get) me if i (?:leave|left|go|tell|talk|say|call)\b|\bregret it if i\b"
                r"|\b(?:i will|i would|you will|you would) be sorry\b|\bmake my life hell\b|\bnever see (?:the|my|our) (?:kids|children)\b"
                r"|\btake (?:the|my|our) (?:kids|children) (?:away|from me)\b"
@@ -246,22 +270,30 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                rf"|\b{_P} (?:\w+ ){{0,2}}(?:will|would|going to|gonna|might|could) (?:\w+ )?kill me\b"
                r"(?! if i (?:forgot|forget|missed|miss|was late|am late|spent|spend|ate|eat|lost|lose|broke|bought|told them (?:about|that))"
                r"| for (?:telling|saying|asking|sharing|letting|being|forgetting|this|that)\b"
-               r"| (?:when|if) (?:they|partner) (?:finds? out|found out|knew|knows|sees?|saw|hears?|heard)\b)", True),
+               r"| (?:when|if) (?:they|partner) (?:finds? out|found out|knew|knows|sees?|saw|hears?|heard)\b"
+               r"(?! (?:that )?i (?:called|call|told|tell|talked|talk|spoke|am leaving|was leaving|want to leave|left|went to|saw|met|reached out|contacted|asked for help|have been talking)))", True),
+    ("harm-ahead", ('hurt', 'hit', 'beat', 'strangl', 'chok', 'attack', 'kill', 'stab', 'shoot'),
+     rf"\b{_P} {_GAP6}(?:will|would|is going to|are going to|going to|gonna|might|could) {_GAP}"
+     rf"(?:hurt|hit|beat|strangle|choke|attack|stab|shoot) (?:me|{_KIDS})\b", True),
     ("weapon", ('gun', 'knife', 'knives', 'weapon', 'rifle', 'pistol', 'firearm', 'machete', 'bat'),
+     r"(?<!toy )(?<!nerf )(?<!water )(?<!glue )(?<!paintball )(?<!butter )"
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
-               r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
+               r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
+               r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
     ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside'),
      r"\b(?:follows|followed|following|watches|watched|watching) me (?:everywhere|home|to work|around|all the time|wherever)\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing) up (?:\w+ )?(?:at|outside) my (?:work|job|house|home|place|door|flat|apartment|school|office)\b"
+                 r"|\bpartner (?:is |keeps |has been |been |was |keeps on )?(?:follow\w*|stalk\w*) me\b(?! (?:on|around) (?:instagram|twitter|tiktok|social|facebook|x|the (?:house|kitchen|flat)))"
                  r"|\b(?:will not|does not|would not) leave me alone\b|\b(?:outside|watching) my (?:house|home|window|flat)\b"
                  r"|\bafter i (?:blocked|told them to stop|asked them to stop)\b|\bfake (?:accounts?|profiles?|numbers?) to\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing|turning) up (?:\w+ )?(?:at|outside) my (?:\w+ )?(?:place|house|home|flat|work|job)\b", True),
     ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet', 'rabbit', 'bunny', 'hamster', 'bird', 'horse', 'parrot', 'kitten', 'guinea'),
      rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*) {_KIDS}\b", True),
     ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch'),
-     rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|my (?:life|safety|kids|children))\b"
+     rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
                      rf"|\b(?:they|partner|it|that) (?:really |sometimes |often |kind of )?(?:scares|frightens|terrifies|intimidates) me\b|\bintimidat\w* me\b"
+                     rf"|\bbecause of what (?:they|partner) (?:will|would|might|could|may|is going to) do\b|\bwhat (?:they|partner) (?:will|would|might|could|may|is going to) do to me\b"
                      rf"|\bfear (?:for|of) my (?:life|safety)\b|\bfor my (?:life|safety)\b"
                      rf"|\b{_FEAR} (?:that )?{_P} (?:will|would|might|could|is going to|are going to|gonna|may) (?:\w+ )?(?:hurt|hit|kill|snap|explode|lose it|get violent|get physical|attack|do something|come after|find me|strangle|choke)"
                      rf"|\b{_FEAR} (?:when|whenever|every time|if) {_P} (?:drinks|drink|gets|get|is|are|comes|come|loses|lose)\b"
@@ -309,6 +341,18 @@ _FIGURES = re.compile(
     r"|\bdying (?:to|of laughter|laughing)\b|\bdie (?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe)\b|\bend of (?:my|their) (?:rope|tether)\b|\bnearly died laughing\b|\bscary (?:movie|film|show|game|book)\b"
     r"|\b(?:abusive|violent) (?:childhood|parents?|father|mother|dad|mum|mom|stepfather|ex of theirs)\b"
     r"|\bend(?:ing|ed|s)? (?:it|things) (?:with|between) (?:them|partner|my partner|us)\b"  # a break-up
+    r"|\b(?:deals? with|dealing with|treats?|treating|sees|seeing|responds? to|responding to|attends?|cases of|reverses?|reversing) (?:\w+ ){0,3}overdoses\b"
+    r"|\boverdos\w* on (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|work|cheese|pizza|sun|sunshine)\b"
+    r"|\b(?:push\w*|drag\w*) me (?:to|into) (?:apply|be|do|try|get|take|see|study|start|finish|change|open|talk|share|grow|work|improve|exercise|eat|join|sign)\b"
+    r"|\bdrag\w* me (?:along )?to (?:a|an|their|them|the) (?:\w+ )?(?:party|musical|concert|gig|show|film|movie|wedding|match|game|gym|class|shops|shopping|mall|museum|opera|play|dinner|lunch|church|office|barbecue|festival|meeting|event)\b"
+    r"|\bstab\w* me in the back\b(?! with)|\bkick\w* me in (?:their|my|the) sleep\b"
+    r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
+    r"|\bso (?:bad|awkward|embarrassing|cringe\w*|boring) (?:\w+ ){0,4}(?:want|wanted) to die\b"
+    r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:pills?|tablets?|meds|medication|medicine)\b"
+    r"|\b(?:i|am|was|feel|felt) (?:so |really |very |deeply |a bit |quite )?hurt (?:that|because|about|over|emotionally|and (?:upset|angry|sad|confused))\b"
+    r"|\bhurt(?:s|ing)? me (?:so much |a lot |deeply |badly |really )?(?:emotionally|with (?:what|their|that|those|the) (?:\w+ )?(?:words?|comments?|remarks?|jokes?|said)"
+    r"|by (?:saying|forgetting|ignoring|lying|leaving|cheating|not|telling|laughing|walking|choosing|cancel\w*)"
+    r"|when (?:they|partner) (?:said|forgot|ignored|lied|left|cheated|did not|laughed|walked out|cancel\w*|told|chose|picked|went|forgets|says|ignores))\b"
 )
 """Senses that only look like danger; removed before the rules run."""
 
@@ -318,12 +362,30 @@ def default_screen_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "openup" / "care"
 
 
+_MISSPELT = {"ded": "dead", "kil": "kill", "kms": "kill myself", "unalive": "kill", "unalived": "killed",
+             "unaliving": "killing", "sucide": "suicide", "suicde": "suicide"}
+"""Short or coined spellings a typist or a recognizer gives danger words ("kms": kill myself)."""
+_DANGER_WORDS = (
+    "suicide", "suicidal", "myself", "himself", "herself", "themselves", "husband", "boyfriend", "girlfriend",
+    "partner", "choked", "choking", "chokes", "strangled", "strangles", "strangling", "tracks", "tracking",
+    "tracker", "stalking", "stalker", "stalks", "overdose", "overdosed", "pills", "tablets", "killing", "killed",
+    "punched", "punches", "slapped", "slaps", "kicked", "kicks", "raped", "threatened", "threatens",
+    "threatening", "terrified", "scared", "afraid", "frightened", "abusive", "abused", "violent", "violence",
+    "knife", "knives", "weapon", "wrists", "hanging", "goodbye", "bruises", "beaten", "hitting", "forced",
+    "forces", "controlling", "passport", "location", "messages", "hurting", "cutting", "bleeding", "attacked",
+)
+"""Words the rules turn on, which a misspelling ("chokd", "husbend", "trakcs") must still reach."""
+SPELLING_CUTOFF = 80
+"""rapidfuzz ratio above which an unknown word is read as a danger word (chokd: 91, choke: 73)."""
+
+
 class Screen:
     """The rules, then the learned model for what the rules were never written for."""
 
     def __init__(self, model: RiskModel | None = None, thresholds: dict[str, float] | None = None) -> None:
         self._model = model
         self._thresholds = thresholds or MODEL_THRESHOLDS
+        self._spellings: dict[str, str] = {}
 
     @classmethod
     def learn(cls, labelled: Iterable[tuple[str, str]], requests: Iterable[str] = ()) -> Screen:
@@ -364,16 +426,33 @@ class Screen:
 
     def __call__(self, text: str) -> Risk | None:
         """The Risk in ``text``, or None when it is safe to coach."""
-        windows = _windows(text)
+        windows = _windows(text, self._spell)
         risk = _screen_windows(windows)
         if risk is not None or self._model is None:
             return risk
         found: Risk | None = None
-        for words in (window.split() for window in windows):
+        for words in _words_of(windows):
             for kind, odds in self._model.odds(words).items():
                 if odds > self._thresholds[kind] and (found is None or kind == SELF_HARM):
                     found = Risk(kind, "model", kind == SELF_HARM and _partner_speaks(words))
         return found
+
+
+    def _spell(self, words: list[str]) -> list[str]:
+        """Misspelt danger words read as meant: only words the model never saw in training,
+        so "dye my hair" and every ordinary word stay as they are."""
+        spelt = []
+        for word in words:
+            if word in _MISSPELT:
+                spelt.extend(_MISSPELT[word].split())
+                continue
+            if len(word) >= 4 and self._model is not None and not self._model.knows(word):
+                if word not in self._spellings:
+                    found = process.extractOne(word, _DANGER_WORDS, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
+                    self._spellings[word] = found[0] if found and found[0][0] == word[0] else word
+                word = self._spellings[word]
+            spelt.append(word)
+        return spelt
 
 
 def screen(text: str) -> Risk | None:
@@ -405,14 +484,24 @@ def is_unsafe(text: str) -> bool:
 def _fires(rule: _Rule, window: str) -> int | None:
     """Where the rule first matches un-negated in ``window``, or None."""
     for hit in rule.pattern.finditer(window):
-        if not rule.negatable or not _negated(window, hit.start()):
+        if not rule.negatable or not _negated(window, hit.start(), hit.end()):
             return hit.start()
     return None
 
 
-def _negated(window: str, start: int) -> bool:
+def _negated(window: str, start: int, end: int) -> bool:
+    """A negator governs the cue: only auxiliaries and the like between them, and no
+    "anymore" or "again" after it that would make the denial a history."""
     before = window[:start].split()[-NEGATION_REACH:]
-    return any(word in _NEGATORS for word in before)
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at]
+        if word in _NEGATORS:
+            return not _AGAIN.match(window[end:])
+        if word not in _GOVERNED:
+            return False
+        if word in _SUBJECTS and (at == 0 or before[at - 1] not in _REPORTING):
+            return False  # a new subject starts a new clause: "I can't, I'm going to end it"
+    return False
 
 
 def _partner_speaks(words: list[str]) -> bool:
@@ -421,7 +510,12 @@ def _partner_speaks(words: list[str]) -> bool:
 
 
 def _words(text: str) -> list[list[str]]:
-    return [window.split() for window in _windows(text)]
+    return _words_of(_windows(text))
+
+
+def _words_of(windows: list[str]) -> list[list[str]]:
+    """The model's words: the clause marks are for the rules alone."""
+    return [[word for word in window.split() if word != _CLAUSE] for window in windows]
 
 
 def _about_partner(window: str, start: int) -> bool:
@@ -438,14 +532,20 @@ def _about_partner(window: str, start: int) -> bool:
     return False
 
 
+_CLAUSE = ","
+"""Kept between a sentence's clauses: no rule, and no negation, reaches across one
+("I keep saying I'm fine but I'm not, I've been thinking about ending it")."""
 _SENTENCE = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\balthough\b", re.IGNORECASE)
 
 
-def _windows(text: str) -> list[str]:
-    """Sentences of folded words, long ones cut into overlapping windows."""
+def _windows(text: str, spell: Callable[[list[str]], list[str]] | None = None) -> list[str]:
+    """Sentences of folded words, long ones cut into overlapping windows; ``spell`` mends
+    misspelt words first."""
     windows = []
     for sentence in _SENTENCE.split(text):
-        words = _FIGURES.sub(" ~ ", " ".join(_fold(normalize(sentence, fold=False).split()))).split()
+        clauses = (" ".join(_fold((spell or list)(normalize(clause, fold=False).split())))
+                   for clause in sentence.split(","))
+        words = _FIGURES.sub(" ~ ", f" {_CLAUSE} ".join(clauses)).split()
         for start in range(0, max(len(words) - OVERLAP, 1), WINDOW - OVERLAP):
             windows.append(" ".join(words[start : start + WINDOW]))
     return [w for w in windows if w]
