@@ -10,7 +10,7 @@ import re
 import pytest
 
 from voice.asr.lm.domain import (
-    CONTROL_PHRASES, LMOptions, american_spellings, build_domain_lm, load_dictionary, tokenize,
+    CONTROL_PHRASES, LMOptions, american_spellings, apostrophe_spellings, build_domain_lm, load_dictionary, tokenize,
 )
 from voice.asr.lm.arpa import write_arpa
 from voice.errors import ModelError
@@ -112,6 +112,15 @@ def test_british_spellings_and_compounds_borrow_known_pronunciations(tmp_path):
     assert entries["flatmates"] == ["flatmates F L AE T M EY T S"]  # flat + mates
     assert entries["counselling"]
     assert american_spellings("realising") == ["realizing"]
+
+
+def test_typed_contractions_without_apostrophes_borrow_the_spoken_form(tmp_path):
+    model = build_domain_lm(["i dont want to be here", "hes never been violent", "ive had enough"], tmp_path, SMALL)
+    assert model.missing == ()
+    entries = load_dictionary(model.dict_path)
+    assert entries["dont"] == ["dont D OW N T"]
+    assert entries["ive"] == ["ive AY V"]
+    assert apostrophe_spellings("theyll") == ["theyl'l", "they'll", "the'yll", "th'eyll", "t'heyll"]
 
 
 def test_tokenize_keeps_spoken_words_and_apostrophes():

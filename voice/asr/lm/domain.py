@@ -26,7 +26,7 @@ from voice.asr.lm.word_classes import class_variants
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 """Bump when the build changes, so stale cached models are not reused."""
 
 CONTROL_PHRASES = (
@@ -142,11 +142,18 @@ def american_spellings(word: str) -> list[str]:
     return [word[: -len(old)] + new for old, new in rules if word.endswith(old)]
 
 
+def apostrophe_spellings(word: str) -> list[str]:
+    """The word with its apostrophe put back, as typed text drops it: "dont" -> "don't",
+    "ive" -> "i've", "theyll" -> "they'll"."""
+    return [f"{word[:cut]}'{word[cut:]}" for cut in range(len(word) - 1, 0, -1) if "'" not in word]
+
+
 def _with_borrowed(dictionary: dict[str, list[str]], words: set[str]) -> dict[str, list[str]]:
-    """Give missing words the pronunciation of their US spelling, or of the two known
-    words they are made of ("flatmates" = "flat" + "mates")."""
+    """Give missing words the pronunciation of their US spelling, of their spelling with
+    the apostrophe, or of the two known words they are made of ("flatmates" = "flat" + "mates")."""
     for word in sorted(words - dictionary.keys()):
-        phones = next((_phones(dictionary, v) for v in american_spellings(word) if v in dictionary),
+        spellings = american_spellings(word) + apostrophe_spellings(word)
+        phones = next((_phones(dictionary, v) for v in spellings if v in dictionary),
                       None) or _compound_phones(dictionary, word)
         if phones:
             dictionary[word] = [f"{word} {phones}"]
