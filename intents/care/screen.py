@@ -50,14 +50,15 @@ MODEL_THRESHOLDS = {SELF_HARM: 2.0, ABUSE: 2.5}
 """Scores of each risk over none (intents.care.model) above which the learned model alone
 calls for care: chosen on tests/data/safety/tune.txt and dev_c.txt, checked on the practice
 openers in tests/data (ordinary openers must not be taken for a crisis; see bench/safety.py)."""
-NEGATION_REACH = 6
+NEGATION_REACH = 8
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
 _GOVERNED = frozenset({
     "ever", "once", "really", "actually", "even", "been", "be", "being", "have", "has", "had", "would", "will",
     "did", "does", "do", "is", "are", "was", "were", "am", "i", "they", "partner", "that", "like", "as", "one",
     "think", "thinks", "want", "wants", "wanted", "to", "going", "planning", "trying", "thinking", "of", "about",
     "physically", "so", "too", "at", "all", "any", "anything", "say", "says", "made", "make", "makes", "me",
-    "feel", "felt", "feels",
+    "feel", "felt", "feels", "thought", "tried", "considered", "the", "kind", "sort", "type", "person", "who",
+    "own", "a", "an",
 })
 """Words that may stand between a negator and the cue it denies ("has never been violent",
 "not thinking of ending my life"). Any other word is a new clause the negator belongs to:
@@ -136,7 +137,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\bend(?:ing|s|ed)? (?:it all|everything|(?:my|their|them) (?:own )?life|it for good)\b"
                r"|\b(?:about|of|on|feel like) ending (?:it|things|my life|everything)\b(?! with\b)|\bend it tonight\b"
                r"|\btake (?:my|their|them) (?:own )?life\b", True),  # "her life" is folded to "them life"
-    ("want-die", ('die', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
+    ("want-die", ('die', 'dye', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
      r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to (?:die|be dead)\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
                  r"|\bnever been born\b"
@@ -165,13 +166,16 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
                   r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
-    ("means", ('note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
+    ("means", ('feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
               r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )|\bjump(?:ing|ed)? (?:off|from|in front of)\b"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googled|looked up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|bridge|roof|lethal|to die|dose|hang|hanging)\b"
               r"|\b(?:peaceful|painless|quickest|easiest|quietest|quickest) way to (?:go|die|do it|end it)\b"
+              rf"|\b{_PILLS} (?:\w+ ){{0,4}}(?:has|have|is|am|are|been) (?:been )?(?:hoarding|stockpiling|saving up|collecting|hiding)\b"
+              r"|\b(?:what it would feel like|how it would feel|what it feels like) to (?:jump|fall|die|not exist|disappear|not wake up)\b"
+              r"|\b(?:said|texted|messaged|wrote|says|posted) (?:that )?(?:they|i) (?:is|am|are|was) sorry for everything\b"
               r"|\bhow many (?:pills|tablets|of them|sleeping) (?:\w+ ){0,2}(?:take|takes|would|to)\b"
               r"|\bhow (?:high|far|tall) (?:a |the )?(?:fall|drop|jump|bridge|building)\b|\bhow (?:high|far) (?:\w+ ){0,2}(?:to die|would kill|is fatal|is lethal)\b"
               r"|\b(?:train|railway) (?:tracks|line)\b|\bin front of (?:a|the) (?:train|bus|truck|lorry|car)\b"
@@ -185,7 +189,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:said|says|saying) (?:a )?goodbye (?:to everyone|to everybody|to all of us|to the kids|to me like|forever|for good|for the last time|as if|like it was)\b"
               r"|\b(?:said|says|saying) (?:a )?goodbye (?:to (?:my |their |them |the )?\w+ )?(?:like|as if) it (?:was|is|were) (?:the )?(?:last|final)\b"
               r"|\bsaid goodbye (?:to (?:\w+ ){1,3})?(?:and )?(?:they|partner|them) (?:just )?(?:does not|do not|did not) know\b"
-              r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|my)\b"
+              r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|all|my|their|them)\b"
               r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
@@ -214,7 +218,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                r"|\b(?:cut|cuts|cutting) off my (?:air|breathing)\b", False),
     ("restrain", ('fell', 'walked', 'pin', 'held', 'hold', 'trap', 'corner', 'knock', 'block', 'rough', 'physical', 'violent', 'rais', 'hands', 'bruis', 'black', 'split', 'broken', 'punch', 'kick', 'hit', 'smash', 'bang', 'slam'),
      r"\b(?:pin|pins|pinned|pinning|held|holds|hold|holding|trap\w*|corner\w*) me (?:down|against|to|in)\b"
-                 r"|\bknock\w* me (?:about|around|down|over|out)\b|\bblock\w* the (?:door|doorway|exit|way out)\b"
+                 r"|\bknock\w* me (?:about|around|down|over|out)\b(?! with (?:that|this|the|their|them|a|an|how|what)\b)|\bblock\w* the (?:door|doorway|exit|way out)\b"
                  r"|\b(?:rough|physical|violent) with me\b|\bgets? (?:rough|physical|violent)\b"
                  r"|\brais\w* (?:a|their|them|the) (?:hand|fist|fists)\b|\bhands on me\b"
                  r"|\b(?:bruise|bruises|bruised|black eye|split lip|broken rib)\b"
@@ -237,7 +241,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:track|tracks|tracked|tracking|monitor\w*|spy|spies|spied|spying|stalk\w*) (?:on )?(?:me|my (?:\w+ )?(?:phone|location|messages|texts|email|emails|car|whereabouts|calls|every move|movements|browsing))\b"
                  r"|\b(?:tracker|tracking app|spyware|stalkerware|spy app|location sharing on)\b"
                  r"|\b(?:installed|install\w*|put|puts|hid|hidden|planted) (?:an? |some )?(?:app|tracker|software|something|gps|camera|cameras) (?:on|in) my\b"
-                 r"|\b(?:read|reads|reading|go through|goes through|going through|went through|check|checks|checking|checked) (?:all |every one of )?(?:of )?my (?:phone|messages|texts|emails?|dms|whatsapp|chats?|mail|diary|browser history|call log)\b"
+                 r"|(?<!if they )(?<!if partner )(?<!in case they )\b(?:read|reads|reading|go through|goes through|going through|went through|check|checks|checking|checked) (?:all |every one of )?(?:of )?my (?:phone|messages|texts|emails?|dms|whatsapp|chats?|mail|diary|browser history|call log)\b"
                  r"|\b(?:demands?|makes? me give|wants?) (?:\w+ )?my (?:passwords?|passcode|pin)\b|\bcheck\w* (?:up )?(?:on )?where i am\b"
                  r"|\b(?:stalker|stalks me|stalking me)\b"
                  r"|\bprove where i (?:am|was|have been)\b|\b(?:times|timing|timed) how long i\b"
@@ -263,7 +267,6 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                r"|\b(?:kill|hurt|hit|get) me if i (?:leave|left|go|tell|talk|say|call)\b|\bregret it if i\b"
                r"|\b(?:i will|i would|you will|you would) be sorry\b|\bmake my life hell\b|\bnever see (?:the|my|our) (?:kids|children)\b"
                r"|\btake (?:the|my|our) (?:kids|children) (?:away|from me)\b"
-               r"|\b(?:nobody|no one|noone) (?:would|will|is going to|could) (?:ever )?(?:find|believe|help) me\b|\bfind my body\b"
                r"|\bif i (?:leave|left|go|went|tell|told) (?:\w+ ){0,3}(?:will|would|is going to) (?:find|hunt|come after|track) me\b"
                r"|\b(?:i will|i would|you will|i am going to) regret (?:it|this|leaving)\b|\bknows where i live\b"
                r"|\b(?:get|have|report) me (?:deported|arrested|sectioned|fired|locked up|taken away)\b"
@@ -275,6 +278,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("harm-ahead", ('hurt', 'hit', 'beat', 'strangl', 'chok', 'attack', 'kill', 'stab', 'shoot'),
      rf"\b{_P} {_GAP6}(?:will|would|is going to|are going to|going to|gonna|might|could) {_GAP}"
      rf"(?:hurt|hit|beat|strangle|choke|attack|stab|shoot) (?:me|{_KIDS})\b", True),
+    ("unfound", ('find', 'believe', 'help', 'body'),  # not negatable: "nobody" here is part of the threat
+     r"\b(?:nobody|no one|noone) (?:would|will|is going to|could) (?:ever )?(?:find|believe|help) me\b|\bfind my body\b", False),
     ("weapon", ('gun', 'knife', 'knives', 'weapon', 'rifle', 'pistol', 'firearm', 'machete', 'bat'),
      r"(?<!toy )(?<!nerf )(?<!water )(?<!glue )(?<!paintball )(?<!butter )"
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
@@ -347,8 +352,12 @@ _FIGURES = re.compile(
     r"|\bdrag\w* me (?:along )?to (?:a|an|their|them|the) (?:\w+ )?(?:party|musical|concert|gig|show|film|movie|wedding|match|game|gym|class|shops|shopping|mall|museum|opera|play|dinner|lunch|church|office|barbecue|festival|meeting|event)\b"
     r"|\bstab\w* me in the back\b(?! with)|\bkick\w* me in (?:their|my|the) sleep\b"
     r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
+    r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love) "
+    r"(?:feels|felt|seems|is|was) (?:so |really |too |a bit |kind of )?(?:dangerous|unsafe|scary|risky)\b"
+    r"|\bhunt\w* (?:\w+ ){0,4}with (?:their|my|a|the) (?:rifle|gun|bow|shotgun)\b"
+    r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b"
     r"|\bso (?:bad|awkward|embarrassing|cringe\w*|boring) (?:\w+ ){0,4}(?:want|wanted) to die\b"
-    r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:pills?|tablets?|meds|medication|medicine)\b"
+    r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:\w+ )?(?:pills?|tablets?|meds|medication|medicine)\b"
     r"|\b(?:i|am|was|feel|felt) (?:so |really |very |deeply |a bit |quite )?hurt (?:that|because|about|over|emotionally|and (?:upset|angry|sad|confused))\b"
     r"|\bhurt(?:s|ing)? me (?:so much |a lot |deeply |badly |really )?(?:emotionally|with (?:what|their|that|those|the) (?:\w+ )?(?:words?|comments?|remarks?|jokes?|said)"
     r"|by (?:saying|forgetting|ignoring|lying|leaving|cheating|not|telling|laughing|walking|choosing|cancel\w*)"
@@ -431,7 +440,7 @@ class Screen:
         if risk is not None or self._model is None:
             return risk
         found: Risk | None = None
-        for words in _words_of(windows):
+        for words in _words_of([_without_denials(window) for window in windows]):
             for kind, odds in self._model.odds(words).items():
                 if odds > self._thresholds[kind] and (found is None or kind == SELF_HARM):
                     found = Risk(kind, "model", kind == SELF_HARM and _partner_speaks(words))
@@ -474,6 +483,22 @@ def _screen_windows(windows: list[str]) -> Risk | None:
             found = found or Risk(rule.kind, rule.name)
             break
     return found
+
+
+def _without_denials(window: str) -> str:
+    """The window without its clauses that deny a danger the rules know ("I've never wanted
+    to die, I just want him to notice me"): the model weighs words, and the denied cue's
+    words would count as if said. The other clauses are still weighed."""
+    clauses = window.split(f" {_CLAUSE} ")
+    kept = [clause for clause in clauses if not _denies(clause)]
+    return f" {_CLAUSE} ".join(kept) if len(kept) < len(clauses) else window
+
+
+def _denies(clause: str) -> bool:
+    triggers, by_trigger = _triggers()
+    named = {rule for hit in triggers.finditer(clause) for rule in by_trigger[hit.group(1)]}
+    return any(rule.negatable and any(_negated(clause, hit.start(), hit.end()) for hit in rule.pattern.finditer(clause))
+               for rule in named)
 
 
 def is_unsafe(text: str) -> bool:
