@@ -41,6 +41,11 @@ STEPS = 100
 LEARNING_RATE = 0.2
 NEGATION_SPAN = 3
 _NEGATORS = frozenset({"not", "never", "no", "without"})
+_FUNCTION_WORDS = frozenset({"i", "me", "my", "they", "them", "their", "partn", "we", "our", "us", "you", "your"})
+"""Pronouns and "partner", dropped as single features (pairs keep them): naive Bayes
+read "partner", "me" and "they" as signs of abuse because disclosures name the partner
+more often than the look-alikes do, and "I want to share my anxieties with my partner so
+they share theirs" scored as abuse."""
 
 
 class RiskModel:
@@ -149,4 +154,4 @@ def _features(words: list[str]) -> list[str]:
             continue
         marked.append(f"not_{word}" if reach else word)
         reach = max(reach - 1, 0)
-    return features(marked)
+    return [f for f in features(marked) if f not in _FUNCTION_WORDS]

@@ -65,7 +65,7 @@ _GOVERNED = frozenset({
 "I can't believe he hit me", "I can't stop hurting myself" are not denials."""
 _SUBJECTS = frozenset({"i", "they", "partner"})
 _REPORTING = frozenset({"that", "like", "think", "thinks", "if", "say", "says"})
-_AGAIN = re.compile(r"^(?: \w+){0,4}? (?:anymore|any more|again)\b")
+_AGAIN = re.compile(r"^(?: \w+){0,4}? (?:anymore|any more|again|since)\b")
 """After a denied cue, a history: "he doesn't hit me anymore", "I don't want to cut again"."""
 
 
@@ -117,7 +117,7 @@ _HURT_VERBS = (
 )
 _NOT_ACCIDENT = (
     r"(?! (?:shaving|cooking|chopping|ironing|by accident|accidentally|at work|working|on (?:the |a )?(?:oven|stove|pan|"
-    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge)|with (?:all )?(?:that|the|this|their|them) (?:overtime|work|hours|stress|worry|worrying|gym|training)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
+    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge|tin|can|lid|nail|wire|fence|thorn|rose|bramble)|with (?:all )?(?:that|the|this|their|them) (?:overtime|work|hours|stress|worry|worrying|gym|training)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
     r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to))"
 )
 """Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
@@ -141,14 +141,15 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to (?:die|be dead)\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
                  r"|\bnever been born\b"
-                 r"|\bwan(?:na|t ta) die\b|\b(?:want|wanna|going|ready) to dye$|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b"
+                 r"|\bwan(?:na|t ta) die\b|\b(?:want|wanna|going|ready) to dye$|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b(?! than)"
+                 r"|\bworth more dead\b|\b(?:died|passed away|passed|gone|lost)\b(?: \w+){0,6} (?:want|wanna|going) to (?:go and )?be with them\b"
                  r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wished i was|wished i were|wished they was|wished they were|wishes they was|wishes they were|wish i had been|be better) dead\b"
                  r"|\bwish i (?:had never been born|was never born|could disappear|would not wake up|did not wake up)\b"
                  r"|\bthinking (?:a lot )?about (?:dying|death|killing|jumping|the bridge|pills|hanging|my funeral)\b", True),
     ("better-off", ('better', 'happier'),
      r"\bbetter off without (?:me|them|him|her)\b(?! (?:at|in|around) (?:the|this))"
                    r"|\bbetter off if i (?:was|were|had|did|died|disappeared|left this)\b"
-                   r"|\b(?:world|everyone|everybody|family|kids) (?:would|will) be (?:happier|better) without me\b", False),
+                   r"|\b(?:world|everyone|everybody|every body|family|kids) (?:would|will) be (?:happier|better|fine|ok|okay|better off) (?:without|with out) me\b(?! for (?:a|one|the|an|two) )", False),
     ("not-here", ('want', 'reason', 'point', 'worth', 'wake', 'can', 'tired', 'sick', 'disappear', 'done', 'give', 'will', 'thought', 'thinking', 'think', 'hope', 'wish', 'pray', 'only', 'no', 'would', 'need'),
      r"\b(?:do not|dont|did not|does not) want to (?:be here|be alive|live|exist|wake up|go on|keep going|be around)\b"
                  r"|\bno (?:reason|point|will) (?:for (?:me|them) )?(?:to|in) (?:live|living|go on|going on|being alive|being here|wake up|stay alive|staying alive|be here|be alive)\b"
@@ -166,12 +167,13 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
                   r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
-    ("means", ('feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
+    ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
-              r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )|\bjump(?:ing|ed)? (?:off|from|in front of)\b"
+              r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )"
+              r"|\bjump(?:ing|ed)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
-              r"|\b(?:googled|looked up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|bridge|roof|lethal|to die|dose|hang|hanging)\b"
+              r"|\b(?:googl\w*|look\w* up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|tall bridges|bridges?|cliffs?|roof|lethal|to die|dose|hang|hanging)\b"
               r"|\b(?:peaceful|painless|quickest|easiest|quietest|quickest) way to (?:go|die|do it|end it)\b"
               rf"|\b{_PILLS} (?:\w+ ){{0,4}}(?:has|have|is|am|are|been) (?:been )?(?:hoarding|stockpiling|saving up|collecting|hiding)\b"
               r"|\b(?:what it would feel like|how it would feel|what it feels like) to (?:jump|fall|die|not exist|disappear|not wake up)\b"
@@ -185,7 +187,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:going to|gonna|might|will|about to) do something (?:stupid|drastic)\b"
               r"|\b(?:razor|blade|blades)\b|\b(?:slit|cut|cutting) (?:my|their|them) (?:wrists?|arms?|legs?|thighs?)\b"
               r"|\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:wrote|written|writing|left) (?:a |my )?goodbye\b"
-              r"|\b(?:texted|messaged|sent|posted|posts|wrote) (?:me |us |everyone )?(?:a )?goodbye\b"
+              r"|\b(?:texted|messaged|sent|posted|posts|wrote) (?:me |us |everyone )?(?:a )?goodbye\b(?! (?:card|party|present|gift|do|speech|lunch|drinks|message to (?:a|the|their|my) (?:colleague|boss|team)))"
               r"|\b(?:said|says|saying) (?:a )?goodbye (?:to everyone|to everybody|to all of us|to the kids|to me like|forever|for good|for the last time|as if|like it was)\b"
               r"|\b(?:said|says|saying) (?:a )?goodbye (?:to (?:my |their |them |the )?\w+ )?(?:like|as if) it (?:was|is|were) (?:the )?(?:last|final)\b"
               r"|\bsaid goodbye (?:to (?:\w+ ){1,3})?(?:and )?(?:they|partner|them) (?:just )?(?:does not|do not|did not) know\b"
@@ -193,15 +195,17 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
-              r"|\b(?:before|when|after|once) i (?:go|am gone) for good\b", False),
+              r"|\b(?:before|when|after|once) i (?:go|am gone) for good\b|\b(?:writing|wrote|written|write) (?:my|a) farewell\b(?! (?:speech|card|message to (?:a|the|their|my) (?:colleague|boss|team)))"
+              r"|\bwriting my (?:note|letter|goodbye)s?\b", False),
 )
 
 _SELF_HARM_RULES += (
-    ("self-injury", ("scratch", "cut", "relaps", "hid", "mark", "scar", "bang", "till", "until", "bleed", "burn"),
+    ("self-injury", ("why", "scratch", "cut", "relaps", "hid", "mark", "scar", "bang", "till", "until", "bleed", "burn"),
      r"\b(?:till|until) (?:i|they|it|them) (?:\w+ )?bleeds?\b|\bcut(?:ting|s)? again\b|\brelapsed\b"
      r"|\b(?:hide|hides|hid|hiding|cover\w*) (?:the |my |their |them )?(?:marks|scars|cuts|burns)\b"
      r"|\b(?:marks|scars|cuts|burns) (?:on|all over) (?:my|their|them) (?:arms?|wrists?|thighs?|legs?|stomach)\b"
-     r"|\bbang\w* my head (?:on|against)\b|\bscratch\w* my (?:arms|skin|wrists|legs)\b", False),
+     r"|\bbang\w* my head (?:on|against)\b|\bscratch\w* my (?:arms|skin|wrists|legs)\b"
+     r"|\bwhy (?:they|i) (?:cuts?|is cutting|keeps cutting|self harms)(?: (?:themself|myself))?$", False),
 )
 
 _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
@@ -261,16 +265,17 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("documents", ('key', 'passport', 'id', 'document', 'paper', 'visa', 'phone', 'birth'),
      r"\b(?:took|takes|take|taking|taken|hid|hides|hidden|hide|keep|keeps|kept|confiscat\w*|stole|steals|destroy\w*) "
                   r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so i (?:do not|dont) lose)", True),
-    ("threat", ('leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
+    ("threat", ('murder', 'punish', 'option', 'leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
      r"\bthreat\w*(?! (?:to|of) (?:leave|break up|divorce|go|move out|end (?:it|things|the relationship)|quit))"
                r"|\b(?:said|says|say|told me|swore|swears) (?:(?!(?:not|never|no)\b)\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
                r"|\b(?:kill|hurt|hit|get) me if i (?:leave|left|go|tell|talk|say|call)\b|\bregret it if i\b"
+               rf"|\b{_P} (?:\w+ ){{0,3}}punish\w* me\b|\bno (?:is not|is never) an option\b"
                r"|\b(?:i will|i would|you will|you would) be sorry\b|\bmake my life hell\b|\bnever see (?:the|my|our) (?:kids|children)\b"
                r"|\btake (?:the|my|our) (?:kids|children) (?:away|from me)\b"
                r"|\bif i (?:leave|left|go|went|tell|told) (?:\w+ ){0,3}(?:will|would|is going to) (?:find|hunt|come after|track) me\b"
                r"|\b(?:i will|i would|you will|i am going to) regret (?:it|this|leaving)\b|\bknows where i live\b"
                r"|\b(?:get|have|report) me (?:deported|arrested|sectioned|fired|locked up|taken away)\b"
-               rf"|\b{_P} (?:\w+ ){{0,2}}(?:will|would|going to|gonna|might|could) (?:\w+ )?kill me\b"
+               rf"|\b{_P} (?:\w+ ){{0,2}}(?:will|would|going to|gonna|might|could) (?:\w+ )?(?:kill|murder) me\b"
                r"(?! if i (?:forgot|forget|missed|miss|was late|am late|spent|spend|ate|eat|lost|lose|broke|bought|told them (?:about|that))"
                r"| for (?:telling|saying|asking|sharing|letting|being|forgetting|this|that)\b"
                r"| (?:when|if) (?:they|partner) (?:finds? out|found out|knew|knows|sees?|saw|hears?|heard)\b"
@@ -298,7 +303,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
                      rf"|\b(?:they|partner|it|that) (?:really |sometimes |often |kind of )?(?:scares|frightens|terrifies|intimidates) me\b|\bintimidat\w* me\b"
-                     rf"|\bbecause of what (?:they|partner) (?:will|would|might|could|may|is going to) do\b|\bwhat (?:they|partner) (?:will|would|might|could|may|is going to) do to me\b"
+                     rf"|\bbecause of what (?:they|partner) (?:will|would|might|could|may|is going to) do\b|\bwhat (?:they|partner) (?:will|would|might|could|may|is going to|does|did) do to me\b|\bwhat (?:they|partner) (?:does|did) to me\b"
+                     rf"|\bso (?:that )?(?:they|partner) (?:does not|will not|do not|would not) (?:\w+ )?(?:hurt|hit|kill|beat|get angry|lose it|explode|go off)\b"
                      rf"|\bfear (?:for|of) my (?:life|safety)\b|\bfor my (?:life|safety)\b"
                      rf"|\b{_FEAR} (?:that )?{_P} (?:will|would|might|could|is going to|are going to|gonna|may) (?:\w+ )?(?:hurt|hit|kill|snap|explode|lose it|get violent|get physical|attack|do something|come after|find me|strangle|choke)"
                      rf"|\b{_FEAR} (?:when|whenever|every time|if) {_P} (?:drinks|drink|gets|get|is|are|comes|come|loses|lose)\b"
@@ -347,11 +353,14 @@ _FIGURES = re.compile(
     r"|\b(?:abusive|violent) (?:childhood|parents?|father|mother|dad|mum|mom|stepfather|ex of theirs)\b"
     r"|\bend(?:ing|ed|s)? (?:it|things) (?:with|between) (?:them|partner|my partner|us)\b"  # a break-up
     r"|\b(?:deals? with|dealing with|treats?|treating|sees|seeing|responds? to|responding to|attends?|cases of|reverses?|reversing) (?:\w+ ){0,3}overdoses\b"
-    r"|\boverdos\w* on (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|work|cheese|pizza|sun|sunshine)\b"
+    r"|\boverdos\w* on (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|telly|work|cheese|pizza|sun|sunshine|box ?sets|series|carbs|cake|junk food|social media|tiktok|reality tv|christmas)\b"
     r"|\b(?:push\w*|drag\w*) me (?:to|into) (?:apply|be|do|try|get|take|see|study|start|finish|change|open|talk|share|grow|work|improve|exercise|eat|join|sign)\b"
     r"|\bdrag\w* me (?:along )?to (?:a|an|their|them|the) (?:\w+ )?(?:party|musical|concert|gig|show|film|movie|wedding|match|game|gym|class|shops|shopping|mall|museum|opera|play|dinner|lunch|church|office|barbecue|festival|meeting|event)\b"
     r"|\bstab\w* me in the back\b(?! with)|\bkick\w* me in (?:their|my|the) sleep\b"
     r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
+    r"|\bjump\w* the gun\b|\bgreat guns\b|\b(?:is|are) a gun at\b|\bbig guns\b|\b(?:stick\w*|stuck) to (?:my|their|your|our) guns\b|\bguns blazing\b|\bknives (?:and forks|in the sink|in the dishwasher)\b|\bknife and fork\b"
+    r"|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
+    r"|\b(?:bruises?|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
     r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love) "
     r"(?:feels|felt|seems|is|was) (?:so |really |too |a bit |kind of )?(?:dangerous|unsafe|scary|risky)\b"
     r"|\bhunt\w* (?:\w+ ){0,4}with (?:their|my|a|the) (?:rifle|gun|bow|shotgun)\b"
