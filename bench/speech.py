@@ -19,14 +19,17 @@ the dialogue does for speech (matcher, then the speech floor). Rows:
 share of out-of-domain requests ending as fallback; RTF decoding seconds per second of
 audio; "+lat" the mean seconds whisper adds after the end of speech (over all requests);
 "asked" the share sent to whisper. The gate study compares doubt signals on the same
-records. Peak RSS is measured in a fresh process per profile. The blind set is scored
-but its failures are never printed.
+records, per set (choose on set A; the blind set confirms): matcher confidence, close
+calls, word confidences, and the utterance's speech-to-noise level ("level<20": under 20 dB,
+voice/audio/level.py). Peak RSS is measured in a fresh process per profile. The blind set
+is scored but its failures are never printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import subprocess
 import sys
@@ -66,6 +69,11 @@ GATES = {
     "match<0.60+close": DoubtRule(match_floor=0.60, close_call=True),
     "words<0.6": DoubtRule(match_floor=SPEECH_FLOOR, word_confidence=0.6, close_call=False),
     "match<0.45+words<0.6": DoubtRule(match_floor=0.45, word_confidence=0.6, close_call=False),
+    "level<20 only": DoubtRule(match_floor=SPEECH_FLOOR, close_call=False, min_level_db=20.0),
+    "m<0.45+close+level<15": DoubtRule(match_floor=0.45, close_call=True, min_level_db=15.0),
+    "m<0.45+close+level<20": DoubtRule(match_floor=0.45, close_call=True, min_level_db=20.0),
+    "m<0.45+close+level<25": DoubtRule(match_floor=0.45, close_call=True, min_level_db=25.0),
+    "m<0.45+close+level<30": DoubtRule(match_floor=0.45, close_call=True, min_level_db=30.0),
 }
 """Doubt rules compared by the gate study; DoubtRule() is the shipped one."""
 
@@ -87,6 +95,9 @@ class Record:
     sphinx_time: float
     whisper: str | None
     whisper_time: float
+    level_db: float | None = None
+    """Speech-to-noise level of the endpointer's utterances (voice/audio/level.py), dB;
+    None in records saved before it was measured (then the level signal never fires)."""
 
 
 def sample(path: Path, limit: int, seed: int) -> list:
@@ -109,6 +120,16 @@ def clip_wav(text: str, voice: str, noise: str) -> Path:
     if kind == "babble":
         raise SystemExit("babble is for the natural voices only")
     return speech_wav(Clip(text, voice, snr_db=snr, noise=kind))
+
+
+def level(wav: Path) -> float:
+    """The level SecondOpinion measures, over the utterances the endpointer finds in the clip
+    (joined: SecondOpinion judges each utterance alone, but a request is almost always one)."""
+    from voice.audio.endpoint import utterances
+    from voice.audio.level import speech_to_noise_db
+    from voice.audio.wavfile import wav_chunks
+
+    return speech_to_noise_db(b"".join(u.audio for u in utterances(wav_chunks(wav))))
 
 
 def decode(wav: Path, recognizer) -> tuple[str, float, float]:
@@ -148,7 +169,7 @@ def collect(args, matcher, sets) -> list[Record]:
                         s_text, s_conf, s_time = decode(wav, sphinx)
                         w_text, _, w_time = decode(wav, whisper) if whisper else (None, 0.0, 0.0)
                         record = Record(set_name, voice, noise, item.intent, item.technique, item.text,
-                                        len(read_wav(wav)) / 32000, s_text, s_conf, s_time, w_text, w_time)
+                                        len(read_wav(wav)) / 32000, s_text, s_conf, s_time, w_text, w_time, level(wav))
                         sink.write(json.dumps(asdict(record)) + "\n")
                         sink.flush()
                         records.append(record)
@@ -165,7 +186,7 @@ def rows(records: list[Record], matcher: Matcher, rule: DoubtRule | None, engine
     table: dict = {}
     for r in records:
         item = Labelled(r.intent, r.technique, r.text)
-        asked = engine == "whisper" or (engine == "second" and doubt(Transcript(r.sphinx, (), r.sphinx_conf)) is not None)
+        asked = engine == "whisper" or (engine == "second" and doubt(Transcript(r.sphinx, (), r.sphinx_conf), _level(r)) is not None)
         text = r.whisper if asked else r.sphinx
         busy = (r.sphinx_time if engine != "whisper" else 0.0) + (r.whisper_time if asked else 0.0)
         cell = table.setdefault((r.voice, r.noise), {"in": [], "off": [], "busy": 0.0, "audio": 0.0, "lat": [], "asked": []})
@@ -175,6 +196,10 @@ def rows(records: list[Record], matcher: Matcher, rule: DoubtRule | None, engine
         cell["lat"].append(r.whisper_time if asked else 0.0)
         cell["asked"].append(asked)
     return table
+
+
+def _level(record: Record) -> float:
+    return math.inf if record.level_db is None else record.level_db
 
 
 def mean(xs) -> float:
@@ -193,15 +218,26 @@ def report(records: list[Record], matcher: Matcher, sets: dict, rss: dict) -> No
             print(f"{engine:13} {voice:7} {noise:9} {mean(c['in']):9.1%} {mean(c['off']):9.1%} "
                   f"{c['busy'] / c['audio']:6.3f} {mean(c['lat']):6.2f} {mean(c['asked']):6.1%}")
     if whisper_ran:
-        print(f"\ngate study (all voices and noises pooled; {len(records)} clips)")
-        print(f"{'doubt rule':22} {'in-domain':>9} {'off-topic':>9} {'asked':>6} {'+lat s':>6}")
-        for name, rule in [("never (pocketsphinx)", None), *GATES.items(), ("always (whisper)", "all")]:
-            engine = "pocketsphinx" if rule is None else "whisper" if rule == "all" else "second"
-            cells = rows(records, matcher, None if rule == "all" else rule, engine).values()
-            pool = {k: [x for c in cells for x in c[k]] for k in ("in", "off", "lat", "asked")}
-            print(f"{name:22} {mean(pool['in']):9.1%} {mean(pool['off']):9.1%} {mean(pool['asked']):6.1%} {mean(pool['lat']):6.2f}")
+        for set_name in sets:
+            gate_study(set_name, [r for r in records if r.set_name == set_name], matcher)
     for profile, mb in rss.items():
         print(f"profile {profile:9} peak RSS of `openup intent --engine {profile} --audio` {mb}")
+
+
+def gate_study(set_name: str, records: list[Record], matcher: Matcher) -> None:
+    """One line per doubt rule on one set: in-domain exact per voice x noise and pooled;
+    off-topic rejected, asked and +lat pooled over voices and noises. Aggregates only."""
+    cells = list(dict.fromkeys((r.voice, r.noise) for r in records))
+    heads = [f"{v}/{n}" for v, n in cells]
+    print(f"\ngate study, set {set_name} ({len(records)} clips; in-domain exact per voice/noise, then pooled)")
+    print(f"{'doubt rule':24} " + " ".join(f"{h:>11}" for h in heads)
+          + f" {'in-domain':>9} {'off-topic':>9} {'asked':>6} {'+lat s':>6}")
+    for name, rule in [("never (pocketsphinx)", None), *GATES.items(), ("always (whisper)", "all")]:
+        engine = "pocketsphinx" if rule is None else "whisper" if rule == "all" else "second"
+        table = rows(records, matcher, None if rule == "all" else rule, engine)
+        pool = {k: [x for c in table.values() for x in c[k]] for k in ("in", "off", "lat", "asked")}
+        print(f"{name:24} " + " ".join(f"{mean(table[c]['in']):11.1%}" for c in cells)
+              + f" {mean(pool['in']):9.1%} {mean(pool['off']):9.1%} {mean(pool['asked']):6.1%} {mean(pool['lat']):6.2f}")
 
 
 def peak_rss(profile: str, wav: Path) -> str:

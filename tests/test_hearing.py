@@ -7,13 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from voice.asr.profiles import SMALL_RAM_MB, choose_profile, memory_mb
-from voice.asr.second_opinion import SecondOpinion, matcher_doubt
+from audio_fakes import noise, pcm16, tone
+from voice.asr.second_opinion import DoubtRule, SecondOpinion, matcher_doubt
 from voice.asr.transcript import Transcript
 from voice.asr.whisper_engine import MODEL_SHA256, load_model, verify, whisper_available
-from voice.audio.chunks import AudioChunk
+from voice.audio.chunks import AudioChunk, chunk_audio
+from voice.audio.level import speech_to_noise_db
 from voice.errors import ModelError
 
 VOSK = Path("vosk-model-small-en-us-0.15")
@@ -92,7 +95,7 @@ def test_the_second_opinion_is_asked_only_when_the_first_pass_is_unsure():
     chunks = [AudioChunk(bytes(320), 0.01 * i) for i in range(3)]
     for first_text, expected in [("who said that", "who said that"), ("who", "who said that indeed")]:
         first, second = _Fake("pocketsphinx", first_text), _Fake("whisper", "who said that indeed")
-        both = SecondOpinion(first, second, lambda t: None if t.text == "who said that" else "unsure")
+        both = SecondOpinion(first, second, lambda t, level: None if t.text == "who said that" else "unsure")
         for chunk in chunks:
             both.accept(chunk)
         assert both.partial() == first_text[:3]
@@ -110,6 +113,50 @@ def test_doubt_follows_the_matcher():
     assert doubt(Transcript("how do i get my partner to open up")) is None
     assert doubt(Transcript("")) == "nothing heard"
     assert doubt(Transcript("how do i get the printer to work")) is not None
+
+
+def _burst(noise_db: float | None) -> bytes:
+    """0.4 s of the -60 dBFS floor, a 1 s tone (RMS -23 dBFS), 0.6 s of floor; with white
+    noise `noise_db` dB under the tone's RMS over all of it when given."""
+    signal = np.concatenate([np.zeros(6400), tone(1.0, 440, -20), np.zeros(9600)]).astype(np.float32)
+    signal += noise(2.0, -60, seed=1)
+    if noise_db is not None:
+        signal += noise(2.0, -23 - noise_db, seed=2)
+    return pcm16(signal)
+
+
+def test_the_level_reads_speech_over_a_quiet_floor_high_and_speech_in_noise_low():
+    clean, noisy = speech_to_noise_db(_burst(None)), speech_to_noise_db(_burst(10))
+    assert clean > 30  # ~37 dB: the tone's RMS over the floor
+    assert 5 < noisy < 15  # ~10 dB: the noise fills the pauses
+    assert speech_to_noise_db(_burst(20)) > noisy + 5
+
+
+def test_the_level_of_digital_silence_is_finite():
+    assert speech_to_noise_db(bytes(32000)) == 0.0  # all frames alike: no speech above them
+    assert speech_to_noise_db(b"") == 0.0 and speech_to_noise_db(b"\x01") == 0.0  # under one frame
+    burst = np.concatenate([np.zeros(8000), tone(1.0, 440, -20), np.zeros(8000)])
+    assert 60 < speech_to_noise_db(pcm16(burst)) < 90  # zeros count as SILENCE_DBFS, not -inf
+
+
+def test_a_confident_first_pass_in_noise_is_asked_again():
+    from content.catalog import load_catalog
+    from intents.matcher import Matcher
+
+    doubt = matcher_doubt(Matcher.from_catalog(load_catalog()), DoubtRule(min_level_db=20.0))
+    confident = "how do i get my partner to open up"
+    assert doubt(Transcript(confident), 35.0) is None  # the matcher is sure of it
+    for audio, asked in [(_burst(None), 0), (_burst(10), 1)]:
+        first, second = _Fake("pocketsphinx", confident), _Fake("whisper", "how do i get him to open up")
+        both = SecondOpinion(first, second, doubt)
+        for chunk in chunk_audio(audio):
+            both.accept(chunk)
+        assert both.final().text == (second.text if asked else confident)
+        assert both.asked == asked and len(second.fed) == (20 if asked else 0)
+    assert doubt(Transcript("i'm scared of my husband"), 5.0) is None  # a risk is never second-guessed
+    assert doubt(Transcript(confident), 5.0) == "noisy 5 dB"
+    assert matcher_doubt(Matcher.from_catalog(load_catalog()), DoubtRule(min_level_db=0.0))(
+        Transcript(confident), 5.0) is None  # 0: the signal is off
 
 
 def test_the_small_profile_never_loads_whisper():
