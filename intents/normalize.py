@@ -41,6 +41,8 @@ _FILLERS = frozenset({
     "[unk]", "<unk>", "unk", "[noise]", "<noise>", "<sil>", "[laughter]",
 })
 _FILLER_PHRASES = re.compile(r"\b(you know|i mean|sort of)\b")
+_ASSENT = re.compile(r"\b(?:uh[ -]huh|mm[ -]hmm|mhm|mm hm|yeah yeah)\b")
+"""Sounds of assent, read before fillers are dropped: without it "uh huh" is "huh" (say again)."""
 _PARTNER_NOUNS = frozenset({
     "partner", "husband", "wife", "boyfriend", "girlfriend", "spouse", "fiance",
     "fiancee", "hubby", "wifey", "bf", "gf", "missus",
@@ -60,6 +62,7 @@ def normalize(text: str, fold: bool = True) -> str:
     text = unicodedata.normalize("NFKD", text).lower()
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"\[(unk|noise|laughter)\]|<(unk|noise|sil)>", " ", text)
+    text = _ASSENT.sub(" yes ", text)
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     for phrase in ("other half", "significant other"):
         text = text.replace(phrase, "partner")
@@ -91,6 +94,8 @@ def _fold_partner(words: list[str]) -> list[str]:
     folded: list[str] = []
     for word in words:
         after_my = bool(folded) and folded[-1] == "my"
+        if after_my and word.endswith("s") and word[:-1] in _PARTNER_NOUNS:
+            word = word[:-1]  # "my girlfriends love language": a possessive the apostrophe fell off
         if word in _PARTNER_NOUNS or (after_my and word in _PARTNER_AFTER_MY):
             if folded and folded[-1] in ("my", "the", "our"):
                 folded.pop()

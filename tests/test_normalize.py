@@ -28,3 +28,15 @@ def test_phrase_and_request_meet_in_the_middle():
 
 def test_very_long_text_is_handled():
     assert normalize("talk " * 2000).count("talk") == 2000
+
+
+def test_a_possessive_that_lost_its_apostrophe_still_names_the_partner():
+    assert normalize("what is my girlfriends love language") == "what is partner love language"
+    assert normalize("my wifes mum") == "partner mum"
+    assert normalize("my friends are worried") == "my friends are worried"  # not a partner noun
+
+
+def test_sounds_of_assent_are_yes_not_fillers():
+    assert normalize("uh huh") == "yes"
+    assert normalize("mm hmm, go on") == "yes go on"
+    assert normalize("um so like") == "so like"
