@@ -246,6 +246,14 @@ def _names_a_drill(techniques: list[tuple[str, float]]) -> bool:
     return len(techniques) == 1 or techniques[0][1] >= PRACTICE_LEAD * techniques[1][1]
 
 
+_ASKING_TO_PRACTISE = frozenset({
+    "practice", "practise", "rehearse", "role", "play", "let", "us", "can", "could", "shall", "should", "we", "i",
+    "want", "to", "do", "a", "the", "some", "session", "drill", "again", "please", "go", "have", "run", "through",
+    "it", "with", "you", "me", "this", "that", "one", "now", "ok", "yes",
+})
+"""Words of asking to practise at all: a drill is named only by some other word ("practise
+validating"), or "practice" alone would pick the technique whose title holds the word."""
+
 _PARTNER_WORDS = frozenset({"partner", "they", "them", "their", "relationship"})
 """Normalised words that put the partner in a sentence (normalize folds he/she/wife... to these)."""
 
@@ -269,7 +277,7 @@ def decide(ranking: Ranking) -> Match | None:
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
-    if label == "practice" and _names_a_drill(techniques):
+    if label == "practice" and _names_a_drill(techniques) and set(ranking.words) - _ASKING_TO_PRACTISE:
         return Match(label, techniques[0][0], round(min(score, 1.0), 2))  # "practise validating"
     if not label.startswith("tip:"):
         return Match(label, None, round(min(score, 1.0), 2))

@@ -111,3 +111,16 @@ def test_ranking_explains_the_choice(matcher):
 def test_ending_the_relationship_is_not_ending_the_talk(matcher, text, stops):
     match = matcher.match(text)
     assert (match is not None and match.intent == "stop") == stops, (text, match)
+
+
+@pytest.mark.parametrize("text", ["practice", "practise", "can we rehearse", "let's practise"])
+def test_asking_to_practise_names_no_drill(matcher, text):
+    match = matcher.match(text)
+    assert match is not None and match.intent == "practice" and match.technique is None
+
+
+@pytest.mark.parametrize("text, technique", [("let's practise validating", "validate-feelings"),
+                                             ("let's rehearse setting a time", "set-a-time")])
+def test_practising_a_named_skill_names_its_drill(matcher, text, technique):
+    match = matcher.match(text)
+    assert match is not None and (match.intent, match.technique) == ("practice", technique)
