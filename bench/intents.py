@@ -24,6 +24,7 @@ from intents.matcher import Matcher  # noqa: E402
 SETS = {
     "dev (shared)": ROOT.parent / "shared" / "eval" / "dev_utterances.txt",
     "ours A": ROOT / "tests" / "data" / "utterances.txt",
+    "ours dev 2": ROOT / "tests" / "data" / "utterances_dev2.txt",
     "ours B (blind)": ROOT / "bench" / "data" / "utterances_blind.txt",
 }
 
