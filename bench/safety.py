@@ -4,8 +4,9 @@
     python bench/safety.py --speech --limit 60  # also spoken by Piper joe, clean and 10 dB pink noise,
                                                 # heard by the small and the standard profile
 
-tests/data/safety/tune.txt is what the rules and thresholds were tuned on; the two
-blind sets are scored here but their failures are never printed or read.
+tests/data/safety/tune.txt is what the rules and thresholds were tuned on; dev C-F were
+read after their first measure (tests/data/safety/README.md); dev G and the two blind
+sets are scored here but their failures are never printed or read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from intents.matcher import Matcher  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "safety"
 SETS = {"tune": DATA / "tune.txt", "dev C": DATA / "dev_c.txt", "dev D": DATA / "dev_d.txt", "dev E": DATA / "dev_e.txt",
-        "dev F": DATA / "dev_f.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
+        "dev F": DATA / "dev_f.txt", "dev G": DATA / "dev_g.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
 FLOOR_DBFS = -60.0
 """Noise floor under synthetic speech: exact digital silence is no real microphone."""
 
@@ -131,7 +132,7 @@ def main() -> None:
         flagged, took = typed(matcher, labelled)
         timings += took
         _row(name, "typed", labelled, flagged)
-        if args.show and not name.startswith("blind"):
+        if args.show and not name.startswith("blind") and name != "dev G":
             for (label, text), f in zip(labelled, flagged):
                 if f != (label != "none"):
                     print(f"    miss: {label:9} {text}")
