@@ -103,11 +103,13 @@ def _labelled(path: Path):
 @pytest.mark.parametrize("name,recall,false_alarms", [
     ("tune.txt", 0.98, 0.05),  # the rules were tuned on it
     ("dev_c.txt", 0.97, 0.05),  # written after the model, read to choose it: 99% / 2% at writing
-    ("dev_d.txt", 0.96, 0.07),  # written later still, read for rule fixes: 98% / 6% at writing
+    ("dev_d.txt", 0.97, 0.05),  # written later still, read for rule fixes: 98% / 6% at writing
+    ("dev_e.txt", 0.98, 0.05),  # session 5, read for fixes: 96% / 12% at writing, 100% / 4% after
+    ("dev_f.txt", 0.98, 0.05),  # session 5, read for fixes: 98% / 7% at writing, 100% / 5% after
 ])
 def test_labelled_sets_recall_and_false_alarms(coach, name, recall, false_alarms):
     """Danger caught and look-alikes coached on the readable labelled sets (tests/data/safety);
-    the blind sets are left to bench/safety.py, which never prints their lines."""
+    dev G and the blind sets are left to bench/safety.py, which never prints their lines."""
     counts = {"danger": 0, "caught": 0, "none": 0, "false": 0}
     for label, text in _labelled(DATA / name):
         match = coach[1].match(text)
