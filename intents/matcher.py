@@ -46,8 +46,9 @@ NEAREST_SHARE = 0.5
 """Weight of the nearest phrase against the label's centroid in a label's score."""
 
 PRACTICE_TOPIC = 0.14
-"""A practice request names a drill when a technique scores at least this ("let's practise
-validating" scores 0.16) and at least PRACTICE_LEAD times the next technique."""
+"""A practice request names a drill when the words besides the asking ("validating" in "let's
+practise validating", 0.38) score a technique at least this and at least PRACTICE_LEAD times
+the next technique."""
 
 PRACTICE_LEAD = 2.0
 
@@ -87,6 +88,9 @@ class Ranking:
     """What the safety screen found, before any label was weighed."""
     elsewhere: bool = False
     """The request is about some thing or someone else, not the partner (intents.scope)."""
+    drill_topic: tuple[tuple[str, float], ...] = ()
+    """(technique, similarity) of the words left once the asking to practise is taken out
+    ("let's practise validating" -> "validate"), best first; empty when nothing is left."""
 
 
 class _Index:
@@ -167,7 +171,17 @@ class Matcher:
         scores = self._scores(set(features(words)))
         ranked = tuple(sorted(scores.items(), key=lambda item: -item[1]))
         elsewhere = self._scope.about_something_else(words, guessed)
-        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere)
+        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, self._drill_topic(words))
+
+    def _drill_topic(self, words: list[str]) -> tuple[tuple[str, float], ...]:
+        """Which technique the rest of a request to practise names, scored on that rest alone:
+        "can we" and "practise" pull towards whatever phrases hold them."""
+        if not _PRACTISE_VERBS.intersection(words):
+            return ()
+        rest = [word for word in words if word not in _ASKING_TO_PRACTISE]
+        scores = self._scores(set(features(rest))) if rest else {}
+        return tuple(sorted(((label[4:], score) for label, score in scores.items() if label.startswith("tip:")),
+                            key=lambda item: -item[1]))
 
     def match(self, text: str) -> Match | None:
         """The best reading of ``text``, or None when it is outside what the coach does."""
@@ -246,6 +260,7 @@ def _names_a_drill(techniques: list[tuple[str, float]]) -> bool:
     return len(techniques) == 1 or techniques[0][1] >= PRACTICE_LEAD * techniques[1][1]
 
 
+_PRACTISE_VERBS = frozenset({"practice", "practise", "rehearse", "role"})
 _ASKING_TO_PRACTISE = frozenset({
     "practice", "practise", "rehearse", "role", "play", "let", "us", "can", "could", "shall", "should", "we", "i",
     "want", "to", "do", "a", "the", "some", "session", "drill", "again", "please", "go", "have", "run", "through",
@@ -277,8 +292,8 @@ def decide(ranking: Ranking) -> Match | None:
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
-    if label == "practice" and _names_a_drill(techniques) and set(ranking.words) - _ASKING_TO_PRACTISE:
-        return Match(label, techniques[0][0], round(min(score, 1.0), 2))  # "practise validating"
+    if label == "practice" and _names_a_drill(list(ranking.drill_topic)):
+        return Match(label, ranking.drill_topic[0][0], round(min(score, 1.0), 2))  # "practise validating"
     if not label.startswith("tip:"):
         return Match(label, None, round(min(score, 1.0), 2))
     close = tuple(t for t, s in techniques[:2] if s >= techniques[0][1] - CLOSE_CALL)

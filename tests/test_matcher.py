@@ -120,7 +120,10 @@ def test_asking_to_practise_names_no_drill(matcher, text):
 
 
 @pytest.mark.parametrize("text, technique", [("let's practise validating", "validate-feelings"),
-                                             ("let's rehearse setting a time", "set-a-time")])
+                                             ("let's rehearse setting a time", "set-a-time"),
+                                             ("can we practise body language", "body-language"),
+                                             ("can we practice listening", "good-listener"),
+                                             ("i want to practise acknowledging", "acknowledge")])
 def test_practising_a_named_skill_names_its_drill(matcher, text, technique):
     match = matcher.match(text)
     assert match is not None and (match.intent, match.technique) == ("practice", technique)
