@@ -25,6 +25,7 @@ SETS = {
     "dev (shared)": ROOT.parent / "shared" / "eval" / "dev_utterances.txt",
     "ours A": ROOT / "tests" / "data" / "utterances.txt",
     "ours dev 2": ROOT / "tests" / "data" / "utterances_dev2.txt",
+    "ours dev 3": ROOT / "tests" / "data" / "utterances_dev3.txt",
     "ours B (blind)": ROOT / "bench" / "data" / "utterances_blind.txt",
 }
 
