@@ -25,7 +25,7 @@ _CONTRACTIONS = {
     "who'll": "who will", "there'll": "there will", "he'd": "he would", "she'd": "she would",
     "it'd": "it would", "that'd": "that would", "let's": "let us", "lets": "let us", "y'all": "you all", "gonna": "going to",
     "wanna": "want to", "gotta": "got to", "kinda": "kind of", "dunno": "do not know",
-    "okay": "ok", "o.k.": "ok", "alright": "all right",
+    "okay": "ok", "o.k.": "ok", "alright": "all right", "hymn": "him",
 }
 _NOT_FORMS = (
     "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt",

@@ -31,7 +31,7 @@ _ROLE = re.compile(
     rf"|keeps?|shuts?|clams?|gets?|seems?|seemed|hates?|ignores?|barely|refuses?|won t)\b"
     rf"|\b(?:get|help|make|convince) (?:my|our) (?:{_OTHERS}) (?:to|open|talk|like|trust|listen))"
 )
-_PARTNER_SIGNS = frozenset("partner they we us our relationship couple couples marriage married dating".split())
+_PARTNER_SIGNS = frozenset("partner they them their we us our relationship couple couples marriage married dating".split())
 
 
 def about_someone_else(normalized: str) -> bool:

@@ -310,7 +310,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                      rf"|\b{_FEAR} (?:when|whenever|every time|if) {_P} (?:drinks|drink|gets|get|is|are|comes|come|loses|lose)\b"
                      rf"|\b(?:coming|comes|come|gets|get|walks in|walk in) (?:home|through the door)\b(?: \w+){{0,10}} {_FEAR}\b"
                      rf"|\b{_FEAR} (?:\w+ ){{0,6}}(?:when|before|until) {_P} (?:\w+ )?(?:comes|gets|come|get) home\b"
-                     r"|\bwalk\w* on egg ?shells\b|\bhid\w* (?:\w+ ){0,3}(?:from|when) (?:them|partner|they)\b|\bflinch\w*", True),
+                     r"|\bwalk\w* on egg ?shells\b|\bhid\w* (?:\w+ ){0,3}(?:from|when) (?:them|partner|they)\b"
+                     r"|\bi (?:\w+ )?flinch\w*|\bflinch\w* (?:when|whenever|every time|if) (?:they|partner|your partner|my partner)|\bmakes? me flinch", True),
     ("unsafe", ('safe', 'unsafe', 'danger'),
      r"\b(?:not|never|do not|does not|no longer|dont) (?:feel )?safe(?! (?:to|enough to) (?:share|talk|open|say|tell|express|be (?:open|honest|myself)|cry))(?! (?:sharing|talking|opening|being))\b"
                r"|\b(?:un|on) ?safe\b|\bin danger\b|\bdangerous\b(?! (?:game|sport|road|driver|driving|job|curve|levels?))", True),
