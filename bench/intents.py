@@ -26,6 +26,7 @@ SETS = {
     "ours A": ROOT / "tests" / "data" / "utterances.txt",
     "ours dev 2": ROOT / "tests" / "data" / "utterances_dev2.txt",
     "ours dev 3": ROOT / "tests" / "data" / "utterances_dev3.txt",
+    "ours dev 4": ROOT / "tests" / "data" / "utterances_dev4.txt",
     "ours B (blind)": ROOT / "bench" / "data" / "utterances_blind.txt",
 }
 
