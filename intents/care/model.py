@@ -41,11 +41,12 @@ STEPS = 100
 LEARNING_RATE = 0.2
 NEGATION_SPAN = 3
 _NEGATORS = frozenset({"not", "never", "no", "without"})
-_FUNCTION_WORDS = frozenset({"i", "me", "my", "they", "them", "their", "partn", "we", "our", "us", "you", "your"})
-"""Pronouns and "partner", dropped as single features (pairs keep them): naive Bayes
-read "partner", "me" and "they" as signs of abuse because disclosures name the partner
-more often than the look-alikes do, and "I want to share my anxieties with my partner so
-they share theirs" scored as abuse."""
+_FUNCTION_WORDS = frozenset({"i", "me", "my", "they", "them", "their", "partn"})
+"""The user's and the partner's pronouns and "partner", dropped as single features (pairs
+keep them): naive Bayes read "partner", "me" and "they" as signs of abuse because
+disclosures name the partner more often than the look-alikes do, and "I want to share my
+anxieties with my partner so they share theirs" scored as abuse. "You" stays: practice
+attempts speak to the partner as "you", and without it more of them looked like a crisis."""
 
 
 class RiskModel:
