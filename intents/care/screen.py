@@ -81,7 +81,7 @@ class Risk:
     """Self-harm of the partner ("she says she wants to die"), not the user's own."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: rules gather in sets on every request
 class _Rule:
     name: str
     kind: str
