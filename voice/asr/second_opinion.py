@@ -69,6 +69,7 @@ def matcher_doubt(matcher, rule: DoubtRule = DoubtRule()) -> Doubt:
             return "close call"
         return None
 
+    doubt.needs_level = rule.min_level_db > 0  # type: ignore[attr-defined]  # off: no pass over the audio
     return doubt
 
 
@@ -95,7 +96,9 @@ class SecondOpinion:
         """The first pass's transcript when it is sure, else the second opinion's."""
         chunks, self._chunks = self._chunks, []
         transcript = self.first.final()
-        reason = self.doubt(transcript, speech_to_noise_db(b"".join(c.audio for c in chunks)))
+        measured = getattr(self.doubt, "needs_level", True)  # a doubt that does not say may use it
+        level = speech_to_noise_db(b"".join(c.audio for c in chunks)) if measured else math.inf
+        reason = self.doubt(transcript, level)
         if reason is None or not chunks:
             return transcript
         self.asked += 1
