@@ -82,6 +82,9 @@ def main() -> None:
                         help=f"which sets to score (default: all of {', '.join(SETS)})")
     parser.add_argument("--show", action="store_true", help="print the tune and dev sets' misses (never the blind ones)")
     args = parser.parse_args()
+    unknown = set(args.voices.split(",")) - {"joe", "heart"}
+    if unknown:
+        parser.error(f"unknown voice {', '.join(sorted(unknown))}; use joe, heart or both: --voices joe,heart")
     catalog = load_catalog()
     matcher = Matcher.from_catalog(catalog)
     header = f"{'set':9} {'path':16} {'n':>4} {'self-harm R':>11} {'abuse R':>8} {'danger R':>8} {'false alarms':>12}"
