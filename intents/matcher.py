@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from content.catalog import Catalog
 from intents.normalize import normalize
 from content.care import load_screen_examples
-from intents.care.screen import Risk, Screen, default_screen_cache
+from intents.care.screen import SPELLINGS_KEPT, Risk, Screen, default_screen_cache
 from intents.scope import Scope, about_someone_else
 from intents.wording import features, stem_words
 
@@ -228,6 +228,8 @@ class Matcher:
         if len(word) < 4:
             return None
         if word not in self._spelling:
+            if len(self._spelling) >= SPELLINGS_KEPT:
+                self._spelling.clear()  # a service runs for months: what it keeps is bounded
             found = process.extract(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=SPELLING, limit=5)
             same_start = [w for w, _score, _i in found if w[:3] == word[:3]]
             self._spelling[word] = same_start[0] if same_start else None

@@ -290,3 +290,15 @@ def test_a_recorded_practice_attempt_is_screened_first():
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["care"] == SELF_HARM and "116 123" in record["reply"] and record["checks"] == {}
+
+
+def test_remembered_spellings_are_bounded(coach, monkeypatch):
+    """A service hears unknown words for months: the screen's spelling memory stays bounded."""
+    import intents.care.screen as screen_module
+
+    monkeypatch.setattr(screen_module, "SPELLINGS_KEPT", 5)
+    care = coach[1]._screen
+    for n in range(40):
+        care(f"zorblax{n}qu is here")
+    assert len(care._spellings) <= 5
+    assert care("my husbend chokd me") is not None  # still read as meant

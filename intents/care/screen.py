@@ -394,6 +394,8 @@ _DANGER_WORDS = (
     "forces", "controlling", "passport", "location", "messages", "hurting", "cutting", "bleeding", "attacked",
 )
 """Words the rules turn on, which a misspelling ("chokd", "husbend", "trakcs") must still reach."""
+SPELLINGS_KEPT = 10_000
+"""Unknown words whose reading is remembered, at most."""
 SPELLING_CUTOFF = 80
 """rapidfuzz ratio above which an unknown word is read as a danger word (chokd: 91, choke: 73)."""
 
@@ -467,6 +469,8 @@ class Screen:
                 continue
             if len(word) >= 4 and self._model is not None and not self._model.knows(word):
                 if word not in self._spellings:
+                    if len(self._spellings) >= SPELLINGS_KEPT:
+                        self._spellings.clear()  # a service runs for months: what it keeps is bounded
                     found = process.extractOne(word, _DANGER_WORDS, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
                     self._spellings[word] = found[0] if found and found[0][0] == word[0] else word
                 word = self._spellings[word]
