@@ -115,9 +115,11 @@ def test_a_pull_leaks_no_file_descriptor(server, tmp_path):  # noqa: F811
         with pytest.raises(DownloadError):
             pull(spec, tmp_path)
     deadline = time.monotonic() + 5  # the server thread closes its side when it gets round to it
-    while len(os.listdir("/proc/self/fd")) != before and time.monotonic() < deadline:
+    while len(os.listdir("/proc/self/fd")) > before and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert len(os.listdir("/proc/self/fd")) == before  # three leaking pulls would leave three
+    # At most as many as before: three leaking pulls would leave three more. Fewer is no leak:
+    # on a busy machine the warm-up pull's server socket may still be open when counted.
+    assert len(os.listdir("/proc/self/fd")) <= before
 
 
 SIGTERM_SCRIPT = """
