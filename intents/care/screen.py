@@ -196,7 +196,8 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
               r"|\b(?:before|when|after|once) i (?:go|am gone) for good\b|\b(?:writing|wrote|written|write) (?:my|a) farewell\b(?! (?:speech|card|message to (?:a|the|their|my) (?:colleague|boss|team)))"
-              r"|\bwriting my (?:note|letter|goodbye)s?\b", False),
+              r"|\bwriting my (?:note|letter|goodbye)s?\b"
+              r"|\b(?:goodbye|farewell|goodbyes)\b(?: \w+){0,6} before i (?:do it|go through with it|end it|end things|go for good)\b", False),
 )
 
 _SELF_HARM_RULES += (
