@@ -40,6 +40,8 @@ DISCLOSURES = {
         "he told me last night he wished he was dead", "she posted a goodbye message and won't answer",
         "she says she wants to end her life", "she tried to take her own life",
         "I just want it all to stop", "I looked up how high a fall you need",
+        "Pills. Too many.", "what's the point of me anymore", "she attempted to overdose in the spring",
+        "he keeps posting about leaving this world", "I stood at the edge of the roof for an hour",
     ],
     ABUSE: [
         "He put his hands around my throat", "She pressures me into sex I don't want",
@@ -48,6 +50,8 @@ DISCLOSURES = {
         "he said he'd kill me if I left", "my ex follows me everywhere", "he kicked the dog",
         "she hit me with a belt", "he drowned my rabbit to punish me",
         "he'll kill me if he finds out I told you", "if I bring it up he'll lose it and hurt me again",
+        "terrified of my boyfriend", "she made me beg on my knees", "he controls what I eat",
+        "I'm too scared to sleep next to her", "every time I hear his key in the door I freeze",
     ],
 }
 LOOK_ALIKES = [
@@ -62,6 +66,8 @@ LOOK_ALIKES = [
     "nobody's in danger, I just want him to share more",
     "he hurt me when he forgot my birthday", "she's a nurse and sees a lot of overdoses",
     "I want everything to stop for a minute so I can breathe",
+    "I want to vanish for a weekend with my phone off", "remind me to take my blood pressure pills",
+    "we watched a documentary about domestic abuse and he went quiet", "my mum put a lock on the biscuit tin",
 ]
 
 
@@ -86,6 +92,12 @@ def test_contractions_keep_their_pronouns():
     assert screen("he'll kill me if I leave") is not None
 
 
+def test_a_fragment_is_read_with_the_next_sentence():
+    # "Pills. Too many." is one thought; a fragment never lends a negation across the clause mark.
+    assert _windows("Pills. Too many.") == ["pills , too many"]
+    assert screen("No. He hits me.") is not None
+
+
 def test_a_huge_line_is_screened_in_bounded_windows():
     line = "how do i get him to talk " * 3000 + "and he hits me"
     windows = _windows(line)
@@ -106,6 +118,8 @@ def _labelled(path: Path):
     ("dev_d.txt", 0.97, 0.05),  # written later still, read for rule fixes: 98% / 6% at writing
     ("dev_e.txt", 0.98, 0.05),  # session 5, read for fixes: 96% / 12% at writing, 100% / 4% after
     ("dev_f.txt", 0.98, 0.05),  # session 5, read for fixes: 98% / 7% at writing, 100% / 5% after
+    ("dev_g.txt", 0.98, 0.05),  # session 5, unread then: 99% / 2%; session 6 read its one miss
+    ("dev_h.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 8% at writing, 99.6% / 3% after
 ])
 def test_labelled_sets_recall_and_false_alarms(coach, name, recall, false_alarms):
     """Danger caught and look-alikes coached on the readable labelled sets (tests/data/safety);

@@ -28,7 +28,7 @@ import hashlib
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from dataclasses import dataclass
 
@@ -141,7 +141,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to (?:die|be dead)\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
                  r"|\bnever been born\b"
-                 r"|\bwan(?:na|t ta) die\b|\b(?:want|wanna|going|ready) to dye$|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b(?! than)"
+                 r"|\bwan(?:na|t ta) die\b|\b(?:want|wanna|going|ready) to dye$|\b(?:i|they) (?:should|could|would rather|would like to|will|wish i could|wish they could) die\b(?! than| if (?:i|they) (?:has|have) to (?:watch|sit|listen|hear|eat|go to|do|see) )"
                  r"|\bworth more dead\b|\b(?:died|passed away|passed|gone|lost)\b(?: \w+){0,6} (?:want|wanna|going) to (?:go and )?be with them\b"
                  r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wished i was|wished i were|wished they was|wished they were|wishes they was|wishes they were|wish i had been|be better) dead\b"
                  r"|\bwish i (?:had never been born|was never born|could disappear|would not wake up|did not wake up)\b"
@@ -169,9 +169,10 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                   r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
     ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
+              rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
               rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
               r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )"
-              r"|\bjump(?:ing|ed)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
+              r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googl\w*|look\w* up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|tall bridges|bridges?|cliffs?|roof|lethal|to die|dose|hang|hanging)\b"
               r"|\b(?:peaceful|painless|quickest|easiest|quietest|quickest) way to (?:go|die|do it|end it)\b"
@@ -201,6 +202,19 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
+    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might'),
+     r"\b(?:thank you|thanks) for everything\b(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|turned (?:their|them|my) phone off|switched (?:their|them|my) phone off|goodbye)\b"
+     r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
+     r"|\b(?:tried|attempted|tries|trying) to (?:end (?:it|things|everything|it all)|take (?:my|their|them) (?:own )?life|kill (?:my|them)self|overdose)\b(?! with\b| between\b)"
+     r"|\b(?:suicide |previous |last )?attempts?\b(?: \w+){0,3} (?:last|a few|two|three|some) (?:year|years|month|months|week|weeks)\b"
+     r"|\bleav\w* this (?:world|earth|life)\b|\b(?:disappear|vanish)\w* (?:forever|for good|for ever|for real|permanently)\b|\bwant to vanish\b(?! for (?:a|the|one|two|an) )"
+     r"|\bwhat is the point of (?:me|my life|being here|existing|waking up|carrying on|it all|any of it)\b"
+     r"|\bmight as well (?:be dead|not exist|not be here|not be alive|die|end it|disappear for good)\b"
+     r"|\btoo many (?:pills|tablets|meds|sleeping pills|painkillers)\b|\b(?:pills|tablets|meds) , too many\b"
+     r"|\bctb\b|\bcatch(?:ing)? the bus\b(?: \w+){0,3} (?:for good|forever|soon|tonight)\b"
+     r"|\b(?:die|dying|dead|kill (?:my|them)self|end it)\b(?: \S+){0,12} (?:do not|dont|am not|is not|not) "
+     r"(?:mean (?:that|it|this) (?:as )?(?:a )?(?:figure of speech|joke|metaphor|lightly|figuratively)|joking|kidding|exaggerating|being dramatic)\b"
+     r"|\b(?:die|dying|dead|kill (?:my|them)self)\b(?: \S+){0,8} (?:i mean it|i mean literally|literally)\b", False),
     ("self-injury", ("why", "scratch", "cut", "relaps", "hid", "mark", "scar", "bang", "till", "until", "bleed", "burn"),
      r"\b(?:till|until) (?:i|they|it|them) (?:\w+ )?bleeds?\b|\bcut(?:ting|s)? again\b|\brelapsed\b"
      r"|\b(?:hide|hides|hid|hiding|cover\w*) (?:the |my |their |them )?(?:marks|scars|cuts|burns)\b"
@@ -211,7 +225,7 @@ _SELF_HARM_RULES += (
 
 _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("violence", ('squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
-     rf"\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
+     rf"(?<!one of )\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
     ("violence-done", ('hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'beat', 'attack', 'assault', 'rape', 'knock', 'thrown', 'burn', 'bitten', 'hurt', 'smack', 'batter'),
      rf"\b(?:i|kids|children) (?:was|were|got|get|have been|has been|been|am|are|keep getting) "
                       rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
@@ -291,6 +305,16 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
+    ("coercion", ('never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
+     r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
+     rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
+     r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
+     r"|\b(?:made|makes|make|forced|forces) me apologi[sz]e for (?:hours|an hour|\w+ hours)\b"
+     r"|\b(?:know|knew|knows) i (?:will|would|am going to) (?:pay for it|be punished|get it)\b|\bmake me pay (?:for|later)\b"
+     r"|\bnot (?:supposed|allowed) to (?:talk|tell|speak) (?:to )?(?:you|anyone|anybody|my (?:family|friends?|mum|mom|mother|dad|sister|brother|doctor|therapist))\b"
+     r"|\b(?:checks|check|checking|checked|goes through|went through|looks at|looked at) (?:the |my )?(?:search |browser |browsing |internet |call |phone )?history\b(?! (?:of|on|for) )"
+     r"|\b(?:controls?|controlling|decides?|decided|tells me|told me) (?:\w+ )?(?:what|when|how much) i (?:eat|wear|spend|sleep)\b"
+     r"|\b(?:stocking|stocks|stocked) me\b", True),
     ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside'),
      r"\b(?:follows|followed|following|watches|watched|watching) me (?:everywhere|home|to work|around|all the time|wherever)\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing) up (?:\w+ )?(?:at|outside) my (?:work|job|house|home|place|door|flat|apartment|school|office)\b"
@@ -300,9 +324,15 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing|turning) up (?:\w+ )?(?:at|outside) my (?:\w+ )?(?:place|house|home|flat|work|job)\b", True),
     ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet', 'rabbit', 'bunny', 'hamster', 'bird', 'horse', 'parrot', 'kitten', 'guinea'),
      rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*) {_KIDS}\b", True),
-    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch'),
+    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help'),
      rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
+                     rf"|\b{_FEAR} (?:to|of) (?:fall asleep|falling asleep|sleep|sleeping|go to bed|be in the same room|being in the same room) (?:next to|near|with|beside|around) (?:them|partner)\b"
+                     rf"|^(?:so |really |very |just |always |still |too |more )?{_FEAR} of (?:them|partner)\b"
+                     r"|\b(?:their|partner) (?:car|truck|van|bike|key|keys|footsteps)\b(?: \w+){0,8} (?:my heart (?:starts |is |goes )?(?:pound\w*|rac\w*|sink\w*)|i (?:freeze|froze|start shaking|shake|panic|tense up|feel sick))\b"
+                     r"|\b(?:my heart (?:starts |is )?(?:pound\w*|rac\w*|sinks)|i (?:freeze|froze|start shaking|shake|panic|tense up|feel sick)) (?:\w+ ){0,3}(?:when|whenever|every time|as soon as) (?:i (?:hear|see) )?(?:their|partner) (?:car|truck|van|key|keys|footsteps)\b"
+                     r"|\b(?:when|whenever|every time|as soon as) (?:they|partner) (?:comes|gets|walks in|come|get)(?: home| back)?\b(?: \w+){0,4} (?:my heart (?:starts |is )?(?:pound\w*|rac\w*|sinks)|i (?:freeze|froze|start shaking|shake|panic|tense up|feel sick))\b"
+                     r"|^(?:please )?help (?:me )?(?:\w+ ){0,2}(?:they|partner) (?:is|are) (?:coming (?:back|home|over|in)|back|here|outside|at the door)\b"
                      rf"|\b(?:they|partner|it|that) (?:really |sometimes |often |kind of )?(?:scares|frightens|terrifies|intimidates) me\b|\bintimidat\w* me\b"
                      rf"|\bbecause of what (?:they|partner) (?:will|would|might|could|may|is going to) do\b|\bwhat (?:they|partner) (?:will|would|might|could|may|is going to|does|did) do to me\b|\bwhat (?:they|partner) (?:does|did) to me\b"
                      rf"|\bso (?:that )?(?:they|partner) (?:does not|will not|do not|would not) (?:\w+ )?(?:hurt|hit|kill|beat|get angry|lose it|explode|go off)\b"
@@ -355,12 +385,13 @@ _FIGURES = re.compile(
     r"|\b(?:abusive|violent) (?:childhood|parents?|father|mother|dad|mum|mom|stepfather|ex of theirs)\b"
     r"|\bend(?:ing|ed|s)? (?:it|things) (?:with|between) (?:them|partner|my partner|us)\b"  # a break-up
     r"|\b(?:deals? with|dealing with|treats?|treating|sees|seeing|responds? to|responding to|attends?|cases of|reverses?|reversing) (?:\w+ ){0,3}overdoses\b"
-    r"|\boverdos\w* on (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|telly|work|cheese|pizza|sun|sunshine|box ?sets|series|carbs|cake|junk food|social media|tiktok|reality tv|christmas)\b"
+    r"|\boverdos\w* (?:calls?|patients?|cases?|training|kits?) \b|\boverdos\w* (?:on|of) (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|telly|work|cheese|pizza|sun|sunshine|box ?sets|series|carbs|cake|junk food|social media|tiktok|reality tv|christmas)\b"
     r"|\b(?:push\w*|drag\w*) me (?:to|into) (?:apply|be|do|try|get|take|see|study|start|finish|change|open|talk|share|grow|work|improve|exercise|eat|join|sign)\b"
     r"|\bdrag\w* me (?:along )?to (?:a|an|their|them|the) (?:\w+ )?(?:party|musical|concert|gig|show|film|movie|wedding|match|game|gym|class|shops|shopping|mall|museum|opera|play|dinner|lunch|church|office|barbecue|festival|meeting|event)\b"
     r"|\bstab\w* me in the back\b(?! with)|\bkick\w* me in (?:their|my|the) sleep\b"
     r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
     r"|\bjump\w* the gun\b|\bgreat guns\b|\b(?:is|are) a gun at\b|\bbig guns\b|\b(?:stick\w*|stuck) to (?:my|their|your|our) guns\b|\bguns blazing\b|\bknives (?:and forks|in the sink|in the dishwasher)\b|\bknife and fork\b"
+    r"|\b(?:novel|book|film|movie|show|documentary|podcast|play|series|article|story|episode) about (?:\w+ ){0,6}(?:abus\w*|domestic (?:violence|abuse))\b"
     r"|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
     r"|\b(?:bruises?|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
     r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love) "
@@ -368,7 +399,7 @@ _FIGURES = re.compile(
     r"|\bhunt\w* (?:\w+ ){0,4}with (?:their|my|a|the) (?:rifle|gun|bow|shotgun)\b"
     r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b"
     r"|\bso (?:bad|awkward|embarrassing|cringe\w*|boring) (?:\w+ ){0,4}(?:want|wanted) to die\b"
-    r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:\w+ )?(?:pills?|tablets?|meds|medication|medicine)\b"
+    r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:\w+ ){0,2}(?:pills?|tablets?|meds|medication|medicine)\b"
     r"|\b(?:i|am|was|feel|felt) (?:so |really |very |deeply |a bit |quite )?hurt (?:that|because|about|over|emotionally|and (?:upset|angry|sad|confused))\b"
     r"|\bhurt(?:s|ing)? me (?:so much |a lot |deeply |badly |really )?(?:emotionally|with (?:what|their|that|those|the) (?:\w+ )?(?:words?|comments?|remarks?|jokes?|said)"
     r"|by (?:saying|forgetting|ignoring|lying|leaving|cheating|not|telling|laughing|walking|choosing|cancel\w*)"
@@ -573,6 +604,8 @@ def _about_partner(window: str, start: int) -> bool:
 
 
 _CLAUSE = ","
+FRAGMENT_WORDS = 2
+"""Sentences this short are read with the next one ("Pills. Too many.")."""
 """Kept between a sentence's clauses: no rule, and no negation, reaches across one
 ("I keep saying I'm fine but I'm not, I've been thinking about ending it")."""
 _SENTENCE = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\balthough\b", re.IGNORECASE)
@@ -582,13 +615,28 @@ def _windows(text: str, spell: Callable[[list[str]], list[str]] | None = None) -
     """Sentences of folded words, long ones cut into overlapping windows; ``spell`` mends
     misspelt words first."""
     windows = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in _sentences(text):
         clauses = (" ".join(_fold((spell or list)(normalize(clause, fold=False).split())))
                    for clause in sentence.split(","))
         words = _FIGURES.sub(" ~ ", f" {_CLAUSE} ".join(clauses)).split()
         for start in range(0, max(len(words) - OVERLAP, 1), WINDOW - OVERLAP):
             windows.append(" ".join(words[start : start + WINDOW]))
     return [w for w in windows if w]
+
+
+def _sentences(text: str) -> Iterator[str]:
+    """The text's sentences; a fragment of a word or two joins the next one as a clause,
+    so "Pills. Too many." is read as one thought."""
+    fragments: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        if not sentence.strip():
+            continue
+        fragments.append(sentence)
+        if len(sentence.split()) > FRAGMENT_WORDS:
+            yield ",".join(fragments)
+            fragments = []
+    if fragments:
+        yield ",".join(fragments)
 
 
 _FOLD = {
