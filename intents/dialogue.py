@@ -231,7 +231,11 @@ class Session:
         return Reply(text, "repeat", self._state.current)
 
     def _on_quote(self, match: Match) -> Reply:
-        if self._state.pending == "why" or self._state.current is None:
+        if match.technique is not None:
+            # "read me the quote about body language": that technique becomes the one in hand
+            if match.technique != self._state.current:
+                self._state.current, self._state.shown = match.technique, set()
+        elif self._state.pending == "why" or self._state.current is None:
             # No tip yet: the intro's quote on why people hold back is the helpful one.
             printed, spoken = self._quote_text(self._catalog.intro_quotes)
             return self._reply(printed, "quote", None, spoken)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,8 +90,9 @@ class Ranking:
     elsewhere: bool = False
     """The request is about some thing or someone else, not the partner (intents.scope)."""
     drill_topic: tuple[tuple[str, float], ...] = ()
-    """(technique, similarity) of the words left once the asking to practise is taken out
-    ("let's practise validating" -> "validate"), best first; empty when nothing is left."""
+    """(technique, similarity) of the words left once the asking to practise (or for a quote)
+    is taken out ("let's practise validating" -> "validate", "read me the quote about body
+    language" -> "body language"), best first; empty when nothing is left."""
 
 
 class _Index:
@@ -171,14 +173,20 @@ class Matcher:
         scores = self._scores(set(features(words)))
         ranked = tuple(sorted(scores.items(), key=lambda item: -item[1]))
         elsewhere = self._scope.about_something_else(words, guessed)
-        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, self._drill_topic(words))
+        quote = bool(ranked) and ranked[0][0] == "quote"
+        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, self._drill_topic(words, quote))
 
-    def _drill_topic(self, words: list[str]) -> tuple[tuple[str, float], ...]:
-        """Which technique the rest of a request to practise names, scored on that rest alone:
-        "can we" and "practise" pull towards whatever phrases hold them."""
-        if not _PRACTISE_VERBS.intersection(words):
+    def _drill_topic(self, words: list[str], quote: bool = False) -> tuple[tuple[str, float], ...]:
+        """Which technique the rest of a request to practise (or, when ``quote``, for a quote)
+        names, scored on that rest alone: "can we" and "practise" pull towards whatever
+        phrases hold them."""
+        if _PRACTISE_VERBS.intersection(words):
+            asking = _ASKING_TO_PRACTISE
+        elif quote:
+            asking = _ASKING_FOR_QUOTE
+        else:
             return ()
-        rest = [word for word in words if word not in _ASKING_TO_PRACTISE]
+        rest = [word for word in words if word not in asking]
         scores = self._scores(set(features(rest))) if rest else {}
         return tuple(sorted(((label[4:], score) for label, score in scores.items() if label.startswith("tip:")),
                             key=lambda item: -item[1]))
@@ -262,7 +270,7 @@ def _names_a_drill(techniques: list[tuple[str, float]]) -> bool:
     return len(techniques) == 1 or techniques[0][1] >= PRACTICE_LEAD * techniques[1][1]
 
 
-_PRACTISE_VERBS = frozenset({"practice", "practise", "rehearse", "role"})
+_PRACTISE_VERBS = frozenset({"practice", "practise", "rehearse", "role", "drill"})
 _ASKING_TO_PRACTISE = frozenset({
     "practice", "practise", "rehearse", "role", "play", "let", "us", "can", "could", "shall", "should", "we", "i",
     "want", "to", "do", "a", "the", "some", "session", "drill", "again", "please", "go", "have", "run", "through",
@@ -270,6 +278,22 @@ _ASKING_TO_PRACTISE = frozenset({
 })
 """Words of asking to practise at all: a drill is named only by some other word ("practise
 validating"), or "practice" alone would pick the technique whose title holds the word."""
+
+_ASKING_FOR_QUOTE = frozenset({
+    "quote", "read", "me", "the", "a", "an", "about", "on", "for", "of", "from", "what", "whats", "which", "who",
+    "does", "did", "do", "say", "said", "says", "saying", "exact", "exactly", "actual", "actually", "word", "words",
+    "wording", "therapy", "article", "tell", "give", "let", "hear", "is", "was", "that", "this", "it", "one", "there",
+    "can", "could", "you", "please", "again", "original", "orig", "again", "source", "us", "i", "want", "like",
+    "would", "to", "and", "by", "have", "has", "had",
+})
+"""Words of asking for a quote: what is left names the technique whose quote is wanted.
+"Expert", "therapist" and "counselor" are folded to "quote" and "therapy" before this."""
+
+_ASKS_TO_PRACTISE = re.compile(
+    r"\b(?:help me|let me|let us|lets|can we|could we|can i|could i|shall we|i want to|i would like to|i wanna) "
+    r"(?:(?!not\b)\w+ )?(?:practice|practise|rehearse|role ?play|drill)\b|\b(?:drill|quiz|test) me\b")
+"""A request to the coach to run a drill, whatever technique it names ("drill me on the listening
+one"); "how do i practise listening" stays a question about the tip."""
 
 _PARTNER_WORDS = frozenset({"partner", "they", "them", "their", "relationship"})
 """Normalised words that put the partner in a sentence (normalize folds he/she/wife... to these)."""
@@ -291,11 +315,16 @@ def decide(ranking: Ranking) -> Match | None:
         # concrete example" is a follow-up whatever "concrete" means to the coach.
         if ranking.elsewhere or about_someone_else(ranking.normalized):
             return None
+    if label == "practice" and ranking.elsewhere:
+        return None  # "practise my spanish with me"
+    if label.startswith("tip") and _ASKS_TO_PRACTISE.search(ranking.normalized):
+        label = "practice"  # "help me practise asking her directly": a drill, not the tip
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
-    if label == "practice" and _names_a_drill(list(ranking.drill_topic)):
-        return Match(label, ranking.drill_topic[0][0], round(min(score, 1.0), 2))  # "practise validating"
+    if label in ("practice", "quote") and _names_a_drill(list(ranking.drill_topic)):
+        # "practise validating", "read me the quote about body language"
+        return Match(label, ranking.drill_topic[0][0], round(min(score, 1.0), 2))
     if not label.startswith("tip:"):
         return Match(label, None, round(min(score, 1.0), 2))
     close = tuple(t for t, s in techniques[:2] if s >= techniques[0][1] - CLOSE_CALL)

@@ -226,3 +226,13 @@ def test_every_intent_but_safety_has_an_answer(coach):
     from content.catalog import INTENT_NAMES
 
     assert set(Session(*coach)._handlers) == set(INTENT_NAMES) - {"safety"}
+
+
+def test_quote_asked_for_by_subject_reads_that_techniques_quote(session, coach):
+    catalog, _ = coach
+    session.hear("she shuts down when i bring up money")
+    quote = session.hear("read me the quote about body language")
+    wanted = catalog.technique("body-language").quotes[0].text
+    assert quote.technique == "body-language" and wanted in quote.text
+    more = session.hear("tell me more")
+    assert more.text.startswith(catalog.technique("body-language").detail)

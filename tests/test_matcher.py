@@ -127,3 +127,34 @@ def test_asking_to_practise_names_no_drill(matcher, text):
 def test_practising_a_named_skill_names_its_drill(matcher, text, technique):
     match = matcher.match(text)
     assert match is not None and (match.intent, match.technique) == ("practice", technique)
+
+
+@pytest.mark.parametrize("text, technique", [("help me practise asking him directly", "direct-question"),
+                                             ("drill me on validating", "validate-feelings"),
+                                             ("could we rehearse the body language one", "body-language")])
+def test_asking_the_coach_to_run_a_drill_is_practice_not_the_tip(matcher, text, technique):
+    match = matcher.match(text)
+    assert match is not None and (match.intent, match.technique) == ("practice", technique), match
+
+
+@pytest.mark.parametrize("text", ["how do i practise listening better", "what else could i try"])
+def test_practising_in_life_is_still_a_question_about_the_tip(matcher, text):
+    match = matcher.match(text)
+    assert match is not None and match.intent != "practice", match
+
+
+def test_practising_something_else_is_out_of_scope(matcher):
+    assert matcher.match("practise my spanish with me") is None
+
+
+@pytest.mark.parametrize("text, technique", [("read me the quote about body language", "body-language"),
+                                             ("what's the expert quote on setting a time", "set-a-time")])
+def test_a_quote_asked_for_by_its_subject_names_the_technique(matcher, text, technique):
+    match = matcher.match(text)
+    assert match is not None and (match.intent, match.technique) == ("quote", technique), match
+
+
+@pytest.mark.parametrize("text", ["who said that", "read me the quote", "what did the therapist say"])
+def test_a_quote_of_this_tip_names_none(matcher, text):
+    match = matcher.match(text)
+    assert match is not None and (match.intent, match.technique) == ("quote", None), match
