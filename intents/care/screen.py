@@ -171,8 +171,8 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
               rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
-              r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )"
-              r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
+              r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )"
+              r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )(?<!bungee )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googl\w*|look\w* up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|tall bridges|bridges?|cliffs?|roof|lethal|to die|dose|hang|hanging)\b"
               r"|\b(?:peaceful|painless|quickest|easiest|quietest|quickest) way to (?:go|die|do it|end it)\b"
@@ -202,8 +202,14 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might'),
-     r"\b(?:thank you|thanks) for everything\b(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|turned (?:their|them|my) phone off|switched (?:their|them|my) phone off|goodbye)\b"
+    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
+     r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
+     r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye)\b"
+     r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
+     r"|\b(?:put|putting|puts|getting|got|gets|sorting|sorted) (?:my|their|them) affairs in order\b|\bplann\w* (?:my|their|them) (?:own )?funeral\b"
+     r"|\b(?:i will|ill|i am going to|i am gonna|i will probably) be (?:dead|gone) (?:by|before|soon|next)\b"
+     r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
+     r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
      r"|\b(?:tried|attempted|tries|trying) to (?:end (?:it|things|everything|it all)|take (?:my|their|them) (?:own )?life|kill (?:my|them)self|overdose)\b(?! with\b| between\b)"
      r"|\b(?:suicide |previous |last )?attempts?\b(?: \w+){0,3} (?:last|a few|two|three|some) (?:year|years|month|months|week|weeks)\b"
@@ -281,7 +287,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:took|takes|take|taking|taken|hid|hides|hidden|hide|keep|keeps|kept|confiscat\w*|stole|steals|destroy\w*) "
                   r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so i (?:do not|dont) lose)", True),
     ("threat", ('murder', 'punish', 'option', 'leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
-     r"\bthreat\w*(?! (?:to|of) (?:leave|break up|divorce|go|move out|end (?:it|things|the relationship)|quit))"
+     r"(?<!sounding like a )(?<!sound like a )(?<!sounds like a )(?<!feel like a )(?<!feeling like a )\bthreat\w*(?! (?:to|of) (?:leave|break up|divorce|go|move out|end (?:it|things|the relationship)|quit))"
                r"|\b(?:said|says|say|told me|swore|swears) (?:(?!(?:not|never|no)\b)\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
                r"|\b(?:kill|hurt|hit|get) me if i (?:leave|left|go|tell|talk|say|call)\b|\bregret it if i\b"
                rf"|\b{_P} (?:\w+ ){{0,3}}punish\w* me\b|\bno (?:is not|is never) an option\b"
@@ -322,8 +328,12 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:will not|does not|would not) leave me alone\b|\b(?:outside|watching) my (?:house|home|window|flat)\b"
                  r"|\bafter i (?:blocked|told them to stop|asked them to stop)\b|\bfake (?:accounts?|profiles?|numbers?) to\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing|turning) up (?:\w+ )?(?:at|outside) my (?:\w+ )?(?:place|house|home|flat|work|job)\b", True),
-    ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet', 'rabbit', 'bunny', 'hamster', 'bird', 'horse', 'parrot', 'kitten', 'guinea'),
-     rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*) {_KIDS}\b", True),
+    ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet', 'rabbit', 'bunny', 'hamster', 'bird', 'horse', 'parrot', 'kitten', 'guinea', 'the', 'our', 'my', 'their', 'them', 'your'),
+     rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*|shot|shoots|shoot|stab\w*|poison\w*|starv\w*) {_KIDS}\b", True),
+    ("someone-else", ('stab', 'strangl', 'chok', 'punch', 'kick', 'attack', 'shot', 'beat', 'break', 'broke', 'smash', 'throw', 'threw', 'ask', 'have', 'must', 'need'),
+     r"\bpartner (?:\w+ )?(?:stabbed|strangled|choked|punched|kicked|attacked|shot|beat up|beats up|stabs|strangles|chokes|punches|kicks|attacks) them\b(?! (?:a|an|down|dirty|out|up|off)\b)"
+     r"|\b(?:they|partner) (?:\w+ ){0,2}(?:breaks|broke|smashes|smashed|throws|threw) (?:things|stuff|plates|dishes|furniture)\b|\b(?:something|things|stuff) (?:, )?or me\b"
+     r"|\b(?:have to|must|need to) ask (?:them|partner) (?:\w+ )?(?:before i (?:spend|buy|go|leave|see|eat)|for money|if i can (?:spend|buy|go|see))\b", True),
     ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help'),
      rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
