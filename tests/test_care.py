@@ -44,6 +44,8 @@ DISCLOSURES = {
         "he keeps posting about leaving this world", "I stood at the edge of the roof for an hour",
         "she told me to look after the dog and now her phone is off", "I've been putting my affairs in order",
         "he keeps a rope in his van and won't say why", "lol I'll be dead by summer anyway",
+        "that's fine, I doubt I'll still be around by then", "goodbye coach. tell my son I love him",
+        "I just want to be with my dad again. He died in May. And I mean soon.",
     ],
     ABUSE: [
         "He put his hands around my throat", "She pressures me into sex I don't want",
@@ -56,6 +58,8 @@ DISCLOSURES = {
         "I'm too scared to sleep next to her", "every time I hear his key in the door I freeze",
         "my sister's husband choked her last week", "he smashes plates when he's angry",
         "I have to ask him before I buy anything",
+        "when you pinned me to the bed I couldn't move", "I get scared of you when you've been drinking",
+        "he flushed my birth control down the toilet", "is it abuse if she only does it when she's stressed",
     ],
 }
 LOOK_ALIKES = [
@@ -73,6 +77,7 @@ LOOK_ALIKES = [
     "I want to vanish for a weekend with my phone off", "remind me to take my blood pressure pills",
     "we watched a documentary about domestic abuse and he went quiet", "my mum put a lock on the biscuit tin",
     "how do I bring up moving in without it sounding like a threat", "we went bungee jumping off a bridge in new zealand",
+    "you hurt me when you forgot to call", "when you go quiet I feel shut out", "take two pills with water at eight",
 ]
 
 
@@ -103,6 +108,17 @@ def test_a_fragment_is_read_with_the_next_sentence():
     assert screen("No. He hits me.") is not None
 
 
+def test_the_partner_spoken_to_in_a_rehearsal_is_the_partner():
+    # Practice attempts address the partner as "you"; the rules read them as about the partner.
+    assert screen("you choked me last night") is not None
+    assert screen("I'm afraid of you") is not None
+    assert screen("can you tell me more about you") is None
+
+
+def test_a_short_thought_over_several_sentences_is_read_whole():
+    assert screen("I want to be with my mum again. She passed last year. I mean soon.") is not None
+
+
 def test_a_huge_line_is_screened_in_bounded_windows():
     line = "how do i get him to talk " * 3000 + "and he hits me"
     windows = _windows(line)
@@ -126,6 +142,7 @@ def _labelled(path: Path):
     ("dev_g.txt", 0.98, 0.05),  # session 5, unread then: 99% / 2%; session 6 read its one miss
     ("dev_h.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 8% at writing, 99.6% / 3% after
     ("dev_i.txt", 0.98, 0.07),  # session 6, read for fixes: 95% / 8% at writing, 99.5% / 6% after
+    ("dev_j.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 5% at writing, 100% / 3% after
 ])
 def test_labelled_sets_recall_and_false_alarms(coach, name, recall, false_alarms):
     """Danger caught and look-alikes coached on the readable labelled sets (tests/data/safety);

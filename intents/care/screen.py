@@ -113,7 +113,7 @@ _HURT_VERBS = (
     r"assault(?:s|ed|ing)?|grab(?:s|bed|bing)?|shak(?:e|es|ing)|shook|drag(?:s|ged|ging)?|burn(?:s|ed|t|ing)?|"
     r"stab(?:s|bed|bing)?|knock(?:s|ed|ing)?|spit|spits|spat|threw|throws|throw|throwing|bruis(?:e|es|ed)|"
     r"smash(?:es|ed|ing)?|choke ?slam\w*|headbutt(?:s|ed|ing)?|elbow(?:s|ed|ing)?|scratch(?:es|ed|ing)?|"
-    r"pinch(?:es|ed|ing)?|batter(?:s|ed|ing)?|squeez(?:e|es|ed|ing)|twist(?:s|ed|ing)?|bash(?:es|ed|ing)?)"
+    r"pinch(?:es|ed|ing)?|batter(?:s|ed|ing)?|squeez(?:e|es|ed|ing)|twist(?:s|ed|ing)?|bash(?:es|ed|ing)?|smother(?:s|ed|ing)?)"
 )
 _NOT_ACCIDENT = (
     r"(?! (?:shaving|cooking|chopping|ironing|by accident|accidentally|at work|working|on (?:the |a )?(?:oven|stove|pan|"
@@ -171,6 +171,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
               rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
+              r"(?! (?:with|after|before) (?:food|water|a meal|meals|breakfast|lunch|dinner|tea|milk)\b| (?:at|for|by) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|bedtime)\b| (?:a|per|every|each) day\b| twice\b)"
               r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )"
               r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )(?<!bungee )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
@@ -202,16 +203,23 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
+    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'not', 'do', 'doubt', 'wonder', 'try', 'start', 'want', 'wanna', 'just', 'stop', 'have', 'people', 'bye', 'should', 'could', 'will', 'am', 'passed', 'died', 'arm', 'wrist', 'thigh', 'leg', 'stomach', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
      r"|\b(?:put|putting|puts|getting|got|gets|sorting|sorted) (?:my|their|them) affairs in order\b|\bplann\w* (?:my|their|them) (?:own )?funeral\b"
      r"|\b(?:i will|ill|i am going to|i am gonna|i will probably) be (?:dead|gone) (?:by|before|soon|next)\b"
+     r"|\b(?:not sure|do not know if|doubt|wonder if) (?:i will|ill|i am going to|i will even) (?:still )?be (?:here|around|alive)\b"
+     r"|\b(?:try|trying|start|want to|wanna|just) (?:not existing|not exist|stop existing)\b|\bstop existing\b"
+     r"|\b(?:i do not|i dont|i will not|i will never) have a future\b|\bi have no future\b|\bpeople (?:who|that) have a future\b"
+     r"|\b(?:bye|goodbye)\b(?: \S+){0,4} tell (?:\w+ ){0,2}(?:i am sorry|i love (?:them|you|they))\b|\bgoodbye (?:for good|forever|for ever)\b"
+     r"|\bi (?:should|could|might|want to|will|am going to|am gonna|wanna) (?:just )?end it\b(?! (?:with|between|all with)\b)"
+     r"|\bwant to be with (?:my \w+|them) again\b(?: \S+){0,12} (?:passed|died|gone|dead)\b|\b(?:passed|died)\b(?: \S+){0,12} i mean soon\b"
+     r"|\b(?:my|their|them) (?:arms?|wrists?|thighs?|legs?|stomach) (?:is|are) (?:covered in|full of) (?:cuts|scars|marks|burns)\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
-     r"|\b(?:tried|attempted|tries|trying) to (?:end (?:it|things|everything|it all)|take (?:my|their|them) (?:own )?life|kill (?:my|them)self|overdose)\b(?! with\b| between\b)"
+     r"|\b(?:tried|attempted|tries|trying) to (?:end (?:it|things|everything|it all)|take (?:my|their|them) (?:own )?life|kill (?:my|them)self|over ?dose)\b(?! with\b| between\b)"
      r"|\b(?:suicide |previous |last )?attempts?\b(?: \w+){0,3} (?:last|a few|two|three|some) (?:year|years|month|months|week|weeks)\b"
      r"|\bleav\w* this (?:world|earth|life)\b|\b(?:disappear|vanish)\w* (?:forever|for good|for ever|for real|permanently)\b|\bwant to vanish\b(?! for (?:a|the|one|two|an) )"
      r"|\bwhat is the point of (?:me|my life|being here|existing|waking up|carrying on|it all|any of it)\b"
@@ -230,8 +238,8 @@ _SELF_HARM_RULES += (
 )
 
 _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
-    ("violence", ('squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
-     rf"(?<!one of )\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
+    ("violence", ('smother', 'squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
+     rf"(?<!one of )\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line|love|kisses|affection|attention|hugs|compliments|gifts|presents)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
     ("violence-done", ('hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'beat', 'attack', 'assault', 'rape', 'knock', 'thrown', 'burn', 'bitten', 'hurt', 'smack', 'batter'),
      rf"\b(?:i|kids|children) (?:was|were|got|get|have been|has been|been|am|are|keep getting) "
                       rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
@@ -307,11 +315,11 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("unfound", ('find', 'believe', 'help', 'body'),  # not negatable: "nobody" here is part of the threat
      r"\b(?:nobody|no one|noone) (?:would|will|is going to|could) (?:ever )?(?:find|believe|help) me\b|\bfind my body\b", False),
     ("weapon", ('gun', 'knife', 'knives', 'weapon', 'rifle', 'pistol', 'firearm', 'machete', 'bat'),
-     r"(?<!toy )(?<!nerf )(?<!water )(?<!glue )(?<!paintball )(?<!butter )"
+     r"(?<!toy )(?<!nerf )(?<!water )(?<!glue )(?<!paintball )(?<!butter )(?<!chef )(?<!chefs )(?<!kitchen )(?<!steak )(?<!bread )"
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
+    ("coercion", ('hid', 'hide', 'took', 'take', 'threw', 'throw', 'flush', 'swap', 'tamper', 'poke', 'mess', 'listen', 'drove', 'drive', 'begged', 'beg', 'plead', 'was', 'did', 'do', 'didnt', 'never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -320,7 +328,11 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\bnot (?:supposed|allowed) to (?:talk|tell|speak) (?:to )?(?:you|anyone|anybody|my (?:family|friends?|mum|mom|mother|dad|sister|brother|doctor|therapist))\b"
      r"|\b(?:checks|check|checking|checked|goes through|went through|looks at|looked at) (?:the |my )?(?:search |browser |browsing |internet |call |phone )?history\b(?! (?:of|on|for) )"
      r"|\b(?:controls?|controlling|decides?|decided|tells me|told me) (?:\w+ )?(?:what|when|how much) i (?:eat|wear|spend|sleep)\b"
-     r"|\b(?:stocking|stocks|stocked) me\b", True),
+     r"|\b(?:stocking|stocks|stocked) me\b"
+     r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
+     r"|\b(?:listens|listening|listened|listen) (?:in )?(?:at|through|outside) the (?:door|wall|window)\b|\blistens in on my\b"
+     r"|\b(?:drove|drives|driving|drive) (?:\w+ ){0,8}to (?:scare|frighten|terrify) me\b|\bi (?:begged|beg|pleaded with|was begging) (?:them|partner) to stop\b"
+     r"|\b(?:did not|do not|didnt) want (?:to )?(?:have )?sex\b(?: \S+){0,8} (?:they|partner) (?:did not|would not|did it anyway|kept going|carried on|still)\b", True),
     ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside'),
      r"\b(?:follows|followed|following|watches|watched|watching) me (?:everywhere|home|to work|around|all the time|wherever)\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing) up (?:\w+ )?(?:at|outside) my (?:work|job|house|home|place|door|flat|apartment|school|office)\b"
@@ -360,6 +372,9 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:abus\w*|domestic violence|domestic abuse|violen\w*|restraining order|protection order|refuge|shelter)\b"
                     r"(?! (?:as a (?:child|kid)|growing up|in (?:their|them) (?:childhood|last relationship|past)|video|games?|movies?|films?|shows?))"
                     r"|\b(?:called|call|calling) (?:the )?(?:police|cops|911|999|000)\b", True),
+    ("abuse-question", ('is', 'it', 'does', 'abus'),  # not negatable: "it's not abuse, right?" asks whether it is
+     r"\b(?:is (?:it|this|that) (?:really |still )?abuse|(?:it is|its|that is|this is) not (?:really )?abuse (?:right|is it|though)|(?:does|would) (?:that|this|it) count as abuse)\b"
+     r"|\b(?:it is|its|that is|this is) not (?:really )?abuse (?:\w+ ){0,3}if\b", False),
 )
 
 
@@ -423,7 +438,7 @@ def default_screen_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "openup" / "care"
 
 
-_MISSPELT = {"ded": "dead", "kil": "kill", "kms": "kill myself", "unalive": "kill", "unalived": "killed",
+_MISSPELT = {"ded": "dead", "kil": "kill", "kms": "kill myself", "kys": "kill myself", "unalive": "kill", "unalived": "killed",
              "unaliving": "killing", "sucide": "suicide", "suicde": "suicide"}
 """Short or coined spellings a typist or a recognizer gives danger words ("kms": kill myself)."""
 _DANGER_WORDS = (
@@ -528,7 +543,7 @@ def screen(text: str) -> Risk | None:
 def _screen_windows(windows: list[str]) -> Risk | None:
     found: Risk | None = None
     triggers, by_trigger = _triggers()
-    for window in windows:
+    for window in _for_rules(windows):
         named = {rule for hit in triggers.finditer(window) for rule in by_trigger[hit.group(1)]}
         for rule in _rules():
             start = _fires(rule, window) if rule in named else None
@@ -539,6 +554,26 @@ def _screen_windows(windows: list[str]) -> Risk | None:
             found = found or Risk(rule.kind, rule.name)
             break
     return found
+
+
+def _for_rules(windows: list[str]) -> list[str]:
+    """What the rules read: each window with "you" read as the partner, since a rehearsal
+    speaks to them ("when you twisted my arm") and nobody discloses harm by the coach; and,
+    when a short text has several sentences, all of it at once, so a thought spread over
+    them is whole ("I want to be with my mum again. She passed two years ago.")."""
+    read = [_FIGURES.sub(" ~ ", _YOU.sub(lambda hit: _AS_PARTNER[hit.group(0)], _YOU_OBJECT.sub(r"\1 them", window)))
+            if _YOU.search(window) else window for window in windows]
+    if 1 < len(read) and sum(len(window.split()) for window in read) <= WINDOW:
+        read.append(f" {_CLAUSE} ".join(read))
+    return read
+
+
+_AS_PARTNER = {"you": "they", "your": "their", "yours": "their", "yourself": "themself", "ya": "they", "u": "they"}
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|ya|u)\b")
+_YOU_OBJECT = re.compile(
+    r"\b(of|to|at|with|for|about|from|than|like|around|near|beside|without|leave|left|love|loved|hate|"
+    r"told|tell|asked|ask|saw|see|need|want|trust|fear|call|called|text|texted) (?:you|u|ya)\b")
+"""The partner as an object ("afraid of you"), read as "them" like the other object pronouns."""
 
 
 def _without_denials(window: str) -> str:
