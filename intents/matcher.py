@@ -173,17 +173,20 @@ class Matcher:
         scores = self._scores(set(features(words)))
         ranked = tuple(sorted(scores.items(), key=lambda item: -item[1]))
         elsewhere = self._scope.about_something_else(words, guessed)
-        quote = bool(ranked) and ranked[0][0] == "quote"
-        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, self._drill_topic(words, quote))
+        quote = bool(ranked) and (ranked[0][0] == "quote" or bool(_ASKS_FOR_WORDS.search(normalized)))
+        topic = self._drill_topic(words, quote, therapy_named=bool(_NAMES_THERAPY.search(normalized)))
+        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, topic)
 
-    def _drill_topic(self, words: list[str], quote: bool = False) -> tuple[tuple[str, float], ...]:
+    def _drill_topic(self, words: list[str], quote: bool = False,
+                     therapy_named: bool = False) -> tuple[tuple[str, float], ...]:
         """Which technique the rest of a request to practise (or, when ``quote``, for a quote)
         names, scored on that rest alone: "can we" and "practise" pull towards whatever
-        phrases hold them."""
+        phrases hold them. ``therapy_named``: the request says "therapy" or "counselling"
+        itself, not only "the therapist" who is quoted ("the quote on going to therapy")."""
         if _PRACTISE_VERBS.intersection(words):
             asking = _ASKING_TO_PRACTISE
         elif quote:
-            asking = _ASKING_FOR_QUOTE
+            asking = _ASKING_FOR_QUOTE - {"therapy"} if therapy_named else _ASKING_FOR_QUOTE
         else:
             return ()
         rest = [word for word in words if word not in asking]
@@ -295,6 +298,10 @@ _ASKS_TO_PRACTISE = re.compile(
 """A request to the coach to run a drill, whatever technique it names ("drill me on the listening
 one"); "how do i practise listening" stays a question about the tip."""
 
+_ASKS_FOR_WORDS = re.compile(r"\bquot(?:e|es|ation)\b|\bword for word\b|\b(?:exact|actual|own) words\b")
+"""A request for the expert's words themselves; "what would an expert suggest" asks for a tip."""
+_NAMES_THERAPY = re.compile(r"\b(?:therapy|counsel+ing|couples counsel+ing|marriage counsel+ing)\b")
+
 _PARTNER_WORDS = frozenset({"partner", "they", "them", "their", "relationship"})
 """Normalised words that put the partner in a sentence (normalize folds he/she/wife... to these)."""
 
@@ -319,6 +326,8 @@ def decide(ranking: Ranking) -> Match | None:
         return None  # "practise my spanish with me"
     if label.startswith("tip") and _ASKS_TO_PRACTISE.search(ranking.normalized):
         label = "practice"  # "help me practise asking her directly": a drill, not the tip
+    elif label.startswith("tip") and _ASKS_FOR_WORDS.search(ranking.normalized):
+        label = "quote"  # "what's the quote about body language": its words, not its summary
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]

@@ -31,14 +31,27 @@ _ROLE = re.compile(
     rf"|keeps?|shuts?|clams?|gets?|seems?|seemed|hates?|ignores?|barely|refuses?|won t)\b"
     rf"|\b(?:get|help|make|convince) (?:my|our) (?:{_OTHERS}) (?:to|open|talk|like|trust|listen))"
 )
+_CLOSES_UP = re.compile(r"\b(?:will not|would not|does not|do not|did not|can not|never|shuts?|clams?|refuses?|won t|ignores?|barely)\b")
+_NAMED_PARTNER = frozenset("partner relationship couple couples marriage married dating".split())
 _PARTNER_SIGNS = frozenset("partner they them their we us our relationship couple couples marriage married dating".split())
 
 
 def about_someone_else(normalized: str) -> bool:
-    """True when another person, not the partner, is the one to be drawn out."""
-    if any(word in _PARTNER_SIGNS for word in normalized.split()):
+    """True when another person, not the partner, is the one to be drawn out. "She" and
+    "he" (folded to "they") may be that other person ("my mom never tells me how she is
+    feeling"), so pronouns alone do not name the partner once another person is named."""
+    words = set(normalized.split())
+    if words & _NAMED_PARTNER:
         return False
-    return _ROLE.search(normalized) is not None
+    found = _ROLE.search(normalized)
+    if found is None:
+        return False
+    if not words & _PARTNER_SIGNS:
+        return True
+    # The other person is the one who closes up ("my mom never tells me how she feels"), or
+    # only the setting ("my boss is stressing him out"): then the pronoun is the partner.
+    closes_up = _CLOSES_UP.search(found.group(0)) is not None
+    return closes_up and not set(normalized[:found.start()].split()) & _PARTNER_SIGNS
 
 
 STRONG_DOMAIN = 1.5
@@ -47,9 +60,9 @@ to vouch for a phrase it shares with a strange word ("a random tip"). On
 tests/data/scope_tuning.txt, 1.0 and 1.5 reject the same lines; 2.0 also rejects
 "my bodie language" and "a random tip" from set A."""
 
-_OPENERS = frozenset("my the a an your some get make convince persuade teach train".split())
+_OPENERS = frozenset("my the a an your some this get make convince persuade teach train".split())
 """Words after which the thing a request is about follows: a determiner ("my printer", "the
-gym", "a refund") or a verb that takes it ("get alexa to listen")."""
+gym", "a refund", "this jar") or a verb that takes it ("get alexa to listen")."""
 
 _PARTNER_STEMS = _PARTNER_SIGNS | frozenset(stem(word) for word in _PARTNER_SIGNS)
 """Partner signs as the matcher's stemmer leaves them ("partner" -> "partn")."""

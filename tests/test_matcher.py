@@ -158,3 +158,15 @@ def test_a_quote_asked_for_by_its_subject_names_the_technique(matcher, text, tec
 def test_a_quote_of_this_tip_names_none(matcher, text):
     match = matcher.match(text)
     assert match is not None and (match.intent, match.technique) == ("quote", None), match
+
+
+@pytest.mark.parametrize("text, technique", [("whats the quote about body language", "body-language"),
+                                             ("read me the quote on going to therapy", "therapy")])
+def test_the_words_of_a_named_technique_are_a_quote(matcher, text, technique):
+    match = matcher.match(text)
+    assert match is not None and (match.intent, match.technique) == ("quote", technique), match
+
+
+def test_an_expert_suggestion_is_still_a_tip(matcher):
+    match = matcher.match("what would an expert suggest to get him talking")
+    assert match is not None and match.intent == "tip", match

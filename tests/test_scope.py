@@ -70,3 +70,13 @@ def test_a_spelling_guess_counts_as_strange(toy_scope):
     assert not toy_scope.about_something_else(words, [False] * len(words))
     guessed = [word == "voice" for word in words]  # as if "toner" had been snapped onto "tone"
     assert toy_scope.about_something_else(words, guessed)
+
+
+@pytest.mark.parametrize("text", ["my mom never tells me how she's feeling",
+                                  "my boss never tells us anything, how do i get him to share"])
+def test_a_pronoun_after_another_person_is_that_person(text):
+    assert about_someone_else(normalize(text))
+
+
+def test_a_pronoun_before_another_person_is_the_partner():
+    assert not about_someone_else(normalize("he says my mum never listens to him, how do i get him to talk"))
