@@ -46,6 +46,8 @@ DISCLOSURES = {
         "he keeps a rope in his van and won't say why", "lol I'll be dead by summer anyway",
         "that's fine, I doubt I'll still be around by then", "goodbye coach. tell my son I love him",
         "I just want to be with my dad again. He died in May. And I mean soon.",
+        "I'm so tired and want to end it", "being dead sounds peaceful", "sue aside", "how to kill your self",
+        "what does carbon monoxide do in a closed garage", "how high does a building need to be to die",
     ],
     ABUSE: [
         "He put his hands around my throat", "She pressures me into sex I don't want",
@@ -60,6 +62,8 @@ DISCLOSURES = {
         "I have to ask him before I buy anything",
         "when you pinned me to the bed I couldn't move", "I get scared of you when you've been drinking",
         "he flushed my birth control down the toilet", "is it abuse if she only does it when she's stressed",
+        "I'm a victim of domestic violins", "he treats me like a slave",
+        "years ago he choked me and now it's started again", "I left him last night, I'm safe now, he hit me",
     ],
 }
 LOOK_ALIKES = [
@@ -78,6 +82,8 @@ LOOK_ALIKES = [
     "we watched a documentary about domestic abuse and he went quiet", "my mum put a lock on the biscuit tin",
     "how do I bring up moving in without it sounding like a threat", "we went bungee jumping off a bridge in new zealand",
     "you hurt me when you forgot to call", "when you go quiet I feel shut out", "take two pills with water at eight",
+    "I self harmed in college but I've been well for ten years and got help",
+    "my ex was abusive a decade ago, I'm happily married now and want to open up more",
 ]
 
 
@@ -119,6 +125,12 @@ def test_a_short_thought_over_several_sentences_is_read_whole():
     assert screen("I want to be with my mum again. She passed last year. I mean soon.") is not None
 
 
+@pytest.mark.parametrize("text", ["she pulled a nife on me", "he chokd me", "kys is all my head says"])
+def test_misspelt_danger_words_are_read_as_meant(coach, text):
+    match = coach[1].match(text)
+    assert match is not None and match.intent == "safety", text
+
+
 def test_a_huge_line_is_screened_in_bounded_windows():
     line = "how do i get him to talk " * 3000 + "and he hits me"
     windows = _windows(line)
@@ -143,6 +155,7 @@ def _labelled(path: Path):
     ("dev_h.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 8% at writing, 99.6% / 3% after
     ("dev_i.txt", 0.98, 0.07),  # session 6, read for fixes: 95% / 8% at writing, 99.5% / 6% after
     ("dev_j.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 5% at writing, 100% / 3% after
+    ("dev_k.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 10% at writing, 99.5% / 0% after
 ])
 def test_labelled_sets_recall_and_false_alarms(coach, name, recall, false_alarms):
     """Danger caught and look-alikes coached on the readable labelled sets (tests/data/safety);

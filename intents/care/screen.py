@@ -121,12 +121,13 @@ _NOT_ACCIDENT = (
     r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to))"
 )
 """Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
-_SELF = r"(?:myself|themself|my self|my own life|their own life|them own life)"
+_SELF = r"(?:myself|themself|my self|their self|them self|my own life|their own life|them own life)"
 _PILLS = r"(?:pills?|tablets?|meds|medication|medicine|paracetamol|tylenol|sleeping pills|painkillers|antidepressants)"
 
 _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
-    ("suicide", ('suicid', 'kill', 'sewer'),
-     r"\bsuicid\w*|\bsewer ?slide\b|\bkill (?:my|them)self\b", True),
+    ("suicide", ('suicid', 'kill', 'sewer', 'sue', 'sui', 'soo'),
+     r"\bsuicid\w*|\bsewer ?slide\b|\b(?:sue ?a ?side|sui ?side|soo ?side|sooicide)\b"
+     r"|\bkill (?:my|them|their|your|one) ?self\b", True),
     ("self-harm", ('self', 'cutter'),
      r"\bself (?:harm\w*|injur\w*|destruct\w*)|\bselfharm\w*|\bcutter\b", True),
     ("harm-self", ('myself', 'themself', 'self', 'life'),
@@ -167,12 +168,12 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
                   r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
-    ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
+    ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'over', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
               rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
               r"(?! (?:with|after|before) (?:food|water|a meal|meals|breakfast|lunch|dinner|tea|milk)\b| (?:at|for|by) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|bedtime)\b| (?:a|per|every|each) day\b| twice\b)"
-              r"|\boverdos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?! (?:for|to) )"
+              r"|\bover ?dos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?!(?: and (?:a |some )?\w+)? (?:for|to) )"
               r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )(?<!bungee )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googl\w*|look\w* up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|tall bridges|bridges?|cliffs?|roof|lethal|to die|dose|hang|hanging)\b"
@@ -203,7 +204,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'not', 'do', 'doubt', 'wonder', 'try', 'start', 'want', 'wanna', 'just', 'stop', 'have', 'people', 'bye', 'should', 'could', 'will', 'am', 'passed', 'died', 'arm', 'wrist', 'thigh', 'leg', 'stomach', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
+    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'not', 'do', 'doubt', 'wonder', 'try', 'start', 'want', 'wanna', 'just', 'stop', 'have', 'people', 'bye', 'should', 'could', 'will', 'am', 'passed', 'died', 'arm', 'wrist', 'thigh', 'leg', 'stomach', 'dying', 'death', 'being', 'to', 'last', 'how', 'bleed', 'carbon', 'car', 'engine', 'hose', 'crisis', 'section', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
@@ -216,6 +217,13 @@ _SELF_HARM_RULES += (
      r"|\bi (?:should|could|might|want to|will|am going to|am gonna|wanna) (?:just )?end it\b(?! (?:with|between|all with)\b)"
      r"|\bwant to be with (?:my \w+|them) again\b(?: \S+){0,12} (?:passed|died|gone|dead)\b|\b(?:passed|died)\b(?: \S+){0,12} i mean soon\b"
      r"|\b(?:my|their|them) (?:arms?|wrists?|thighs?|legs?|stomach) (?:is|are) (?:covered in|full of) (?:cuts|scars|marks|burns)\b"
+     r"|\b(?:want|wanna|going|ready|planning|plan) to (?:just )?end it\b(?! (?:with|between|all with)\b)"
+     r"|\b(?:dying|death|being dead|not waking up|not existing|to die)\b (?:\w+ ){0,2}(?:sounds|seems|feels|would be|would feel) (?:like )?(?:a |such a )?(?:relief|peaceful|nice|good|easier|better|appealing|release|mercy)\b"
+     r"|\blast time (?:they|anyone|anybody|partner) (?:will )?(?:ever )?(?:hear from|see|talk to) me\b"
+     r"|\bhow (?:high|tall|far) (?:does|do|is|would|should|must) (?:a |the )?(?:bridge|building|fall|drop|roof|cliff)\b|\bbleed\w* out\b"
+     r"|\bhow long (?:does it take |would it take |till you |until you )?to (?:die|bleed|suffocate|drown|overdose|hang)\b"
+     r"|\bcarbon monoxide\b(?! (?:alarm|detector|alarms|detectors|sensor|test|poisoning from the boiler))|\b(?:car|engine) running in (?:a|the) (?:closed )?garage\b|\bhose (?:from|to) the exhaust\b"
+     r"|\bdo (?:something|anything) (?:stupid )?to (?:myself|themself)\b|\bcrisis team (?:came|come|comes|visited|was called|were called)\b|\b(?:on )?suicide watch\b|\bsectioned\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
@@ -260,8 +268,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("thrown-at", ('threw', 'throw', 'hurl', 'chuck', 'broke', 'break', 'smash', 'destroy'),
      r"\b(?:threw|throws|throw|throwing|thrown|hurl\w*|chuck\w*) (?:\w+ ){0,3}at (?:me|my)\b"
                   rf"|\b(?:broke|breaks|break|smash\w*|destroy\w*) my (?:\w+ )?(?:phone|arm|nose|jaw|rib|ribs|wrist|finger|things|stuff|glasses)\b", True),
-    ("sexual", ('unless', 'until', 'when', 'owe', 'share', 'post', 'sent', 'send', 'leak', 'threat', 'rap', 'sex', 'forc', 'pressur', 'push', 'guilt', 'coerc', 'make', 'made', 'bull', 'consent', 'stop', 'take', 'touch', 'grop', 'ignor', 'no'),
-     r"\brap(?:e|ed|es|ing|ist)\b|\bsexual\w* (?:assault\w*|abus\w*|coerc\w*|forc\w*|violen\w*)"
+    ("sexual", ('rapped', 'unless', 'until', 'when', 'owe', 'share', 'post', 'sent', 'send', 'leak', 'threat', 'rap', 'sex', 'forc', 'pressur', 'push', 'guilt', 'coerc', 'make', 'made', 'bull', 'consent', 'stop', 'take', 'touch', 'grop', 'ignor', 'no'),
+     r"\brap(?:e|ed|es|ing|ist)\b|\brapped me\b(?! a )|\bsexual\w* (?:assault\w*|abus\w*|coerc\w*|forc\w*|violen\w*)"
                r"|\b(?:force|forces|forced|forcing|pressur\w*|push\w*|guilt\w*|coerc\w*|make|makes|made|bully|bullies) me (?:\w+ ){0,2}(?:into|to) (?:\w+ ){0,2}(?:sex|sexual|sleep with|intimate|things i do not want)\b"
                r"|\bsex (?:\w+ ){0,2}(?:i|when i) (?:do not|did not|dont) want\b|\bwithout my consent\b"
                r"|\b(?:does not|do not|did not|will not|would not|never) (?:stop|take no|listen|care) (?:\w+ )?when i (?:say|said|tell|told|beg|cry) (?:no|stop|them to stop)\b"
@@ -319,7 +327,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('hid', 'hide', 'took', 'take', 'threw', 'throw', 'flush', 'swap', 'tamper', 'poke', 'mess', 'listen', 'drove', 'drive', 'begged', 'beg', 'plead', 'was', 'did', 'do', 'didnt', 'never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
+    ("coercion", ('treat', 'make', 'lie', 'lied', 'lying', 'hid', 'hide', 'took', 'take', 'threw', 'throw', 'flush', 'swap', 'tamper', 'poke', 'mess', 'listen', 'drove', 'drive', 'begged', 'beg', 'plead', 'was', 'did', 'do', 'didnt', 'never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -328,7 +336,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\bnot (?:supposed|allowed) to (?:talk|tell|speak) (?:to )?(?:you|anyone|anybody|my (?:family|friends?|mum|mom|mother|dad|sister|brother|doctor|therapist))\b"
      r"|\b(?:checks|check|checking|checked|goes through|went through|looks at|looked at) (?:the |my )?(?:search |browser |browsing |internet |call |phone )?history\b(?! (?:of|on|for) )"
      r"|\b(?:controls?|controlling|decides?|decided|tells me|told me) (?:\w+ )?(?:what|when|how much) i (?:eat|wear|spend|sleep)\b"
-     r"|\b(?:stocking|stocks|stocked) me\b"
+     r"|\b(?:stocking|stocks|stocked) me\b|\btreat\w* me like (?:a |their |them |an )?(?:prisoner|slave|dog|servant|property|possession|animal)\b"
+     r"|\b(?:make|made|making) up (?:a )?(?:story|stories|excuses?) (?:about|for) (?:the |my )?(?:bruises?|marks|injur\w*|black eye|cuts)\b|\bmake up a story (?:at|for|to) the (?:er|a and e|hospital|doctor|doctors|nurse)\b|\b(?:lie|lied|lying) (?:to|at) the (?:er|hospital|doctor|doctors|nurse) about (?:how|the|my|what)\b"
      r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
      r"|\b(?:listens|listening|listened|listen) (?:in )?(?:at|through|outside) the (?:door|wall|window)\b|\blistens in on my\b"
      r"|\b(?:drove|drives|driving|drive) (?:\w+ ){0,8}to (?:scare|frighten|terrify) me\b|\bi (?:begged|beg|pleaded with|was begging) (?:them|partner) to stop\b"
@@ -369,8 +378,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:not|never|do not|does not|no longer|dont) (?:feel )?safe(?! (?:to|enough to) (?:share|talk|open|say|tell|express|be (?:open|honest|myself)|cry))(?! (?:sharing|talking|opening|being))\b"
                r"|\b(?:un|on) ?safe\b|\bin danger\b|\bdangerous\b(?! (?:game|sport|road|driver|driving|job|curve|levels?))", True),
     ("abuse-named", ('abus', 'domestic', 'violen', 'restraining', 'protection', 'refuge', 'shelter', 'call', 'police', 'cop'),
-     r"\b(?:abus\w*|domestic violence|domestic abuse|violen\w*|restraining order|protection order|refuge|shelter)\b"
-                    r"(?! (?:as a (?:child|kid)|growing up|in (?:their|them) (?:childhood|last relationship|past)|video|games?|movies?|films?|shows?))"
+     r"\b(?:abus\w*|domestic (?:violence|violins?|abuse)|violen\w*|restraining order|protection order|refuge|shelter)\b"
+                    r"(?! (?:as a (?:child|kid)|growing up|in (?:their|them) (?:childhood|last relationship|past)|video|games?|movies?|films?|shows?|cases|victims|survivors|charity|awareness|training|workshop|workers?|services|sector|research))"
                     r"|\b(?:called|call|calling) (?:the )?(?:police|cops|911|999|000)\b", True),
     ("abuse-question", ('is', 'it', 'does', 'abus'),  # not negatable: "it's not abuse, right?" asks whether it is
      r"\b(?:is (?:it|this|that) (?:really |still )?abuse|(?:it is|its|that is|this is) not (?:really )?abuse (?:right|is it|though)|(?:does|would) (?:that|this|it) count as abuse)\b"
@@ -410,19 +419,19 @@ _FIGURES = re.compile(
     r"|\b(?:abusive|violent) (?:childhood|parents?|father|mother|dad|mum|mom|stepfather|ex of theirs)\b"
     r"|\bend(?:ing|ed|s)? (?:it|things) (?:with|between) (?:them|partner|my partner|us)\b"  # a break-up
     r"|\b(?:deals? with|dealing with|treats?|treating|sees|seeing|responds? to|responding to|attends?|cases of|reverses?|reversing) (?:\w+ ){0,3}overdoses\b"
-    r"|\boverdos\w* (?:calls?|patients?|cases?|training|kits?) \b|\boverdos\w* (?:on|of) (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|telly|work|cheese|pizza|sun|sunshine|box ?sets|series|carbs|cake|junk food|social media|tiktok|reality tv|christmas)\b"
+    r"|\boverdos\w* (?:calls?|patients?|cases?|training|kits?)\b|\boverdos\w* (?:on|of) (?:caffeine|coffee|sugar|chocolate|candy|sweets|netflix|tv|telly|work|cheese|pizza|sun|sunshine|box ?sets|series|carbs|cake|junk food|social media|tiktok|reality tv|christmas)\b"
     r"|\b(?:push\w*|drag\w*) me (?:to|into) (?:apply|be|do|try|get|take|see|study|start|finish|change|open|talk|share|grow|work|improve|exercise|eat|join|sign)\b"
     r"|\bdrag\w* me (?:along )?to (?:a|an|their|them|the) (?:\w+ )?(?:party|musical|concert|gig|show|film|movie|wedding|match|game|gym|class|shops|shopping|mall|museum|opera|play|dinner|lunch|church|office|barbecue|festival|meeting|event)\b"
     r"|\bstab\w* me in the back\b(?! with)|\bkick\w* me in (?:their|my|the) sleep\b"
     r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
     r"|\bjump\w* the gun\b|\bgreat guns\b|\b(?:is|are) a gun at\b|\bbig guns\b|\b(?:stick\w*|stuck) to (?:my|their|your|our) guns\b|\bguns blazing\b|\bknives (?:and forks|in the sink|in the dishwasher)\b|\bknife and fork\b"
-    r"|\b(?:novel|book|film|movie|show|documentary|podcast|play|series|article|story|episode) about (?:\w+ ){0,6}(?:abus\w*|domestic (?:violence|abuse))\b"
-    r"|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
-    r"|\b(?:bruises?|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
+    r"|\b(?:novel|book|film|movie|show|documentary|podcast|play|series|article|story|episode|thriller) about (?:\w+ ){0,6}(?:abus\w*|domestic (?:violence|abuse)|stalk\w*|murder\w*|killer|suicide)\b"
+    r"|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?|hotline|helpline|crisis line|charity|line)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
+    r"|\b(?:bruises?|bruised|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
     r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love) "
     r"(?:feels|felt|seems|is|was) (?:so |really |too |a bit |kind of )?(?:dangerous|unsafe|scary|risky)\b"
     r"|\bhunt\w* (?:\w+ ){0,4}with (?:their|my|a|the) (?:rifle|gun|bow|shotgun)\b"
-    r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b"
+    r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b|\bsharpen\w* (?:their |my |the |our )?knives\b"
     r"|\bso (?:bad|awkward|embarrassing|cringe\w*|boring) (?:\w+ ){0,4}(?:want|wanted) to die\b"
     r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:\w+ ){0,2}(?:pills?|tablets?|meds|medication|medicine)\b"
     r"|\b(?:i|am|was|feel|felt) (?:so |really |very |deeply |a bit |quite )?hurt (?:that|because|about|over|emotionally|and (?:upset|angry|sad|confused))\b"
@@ -438,7 +447,7 @@ def default_screen_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "openup" / "care"
 
 
-_MISSPELT = {"ded": "dead", "kil": "kill", "kms": "kill myself", "kys": "kill myself", "unalive": "kill", "unalived": "killed",
+_MISSPELT = {"nife": "knife", "nives": "knives", "ded": "dead", "kil": "kill", "kms": "kill myself", "kys": "kill myself", "unalive": "kill", "unalived": "killed",
              "unaliving": "killing", "sucide": "suicide", "suicde": "suicide"}
 """Short or coined spellings a typist or a recognizer gives danger words ("kms": kill myself)."""
 _DANGER_WORDS = (
@@ -505,6 +514,8 @@ class Screen:
     def __call__(self, text: str) -> Risk | None:
         """The Risk in ``text``, or None when it is safe to coach."""
         windows = _windows(text, self._spell)
+        if _over_and_safe(windows):
+            return None
         risk = _screen_windows(windows)
         if risk is not None or self._model is None:
             return risk
@@ -537,7 +548,32 @@ class Screen:
 
 def screen(text: str) -> Risk | None:
     """The first Risk the rules find in ``text``, self-harm before abuse, or None."""
-    return _screen_windows(_windows(text))
+    windows = _windows(text)
+    return None if _over_and_safe(windows) else _screen_windows(windows)
+
+
+def _over_and_safe(windows: list[str]) -> bool:
+    """A danger told as long past and resolved ("my ex was violent but that was ten years
+    ago, I'm happily remarried and safe now"): the coach's subject, not a crisis. All three
+    must hold: years ago, a resolution, and nothing that brings it back to now ("again",
+    "lately", "started", "still"), so "years ago he choked me and now it's started again"
+    and "I left him last night, I'm safe now" are still care."""
+    text = f" {_CLAUSE} ".join(windows)
+    return (len(text.split()) <= 2 * WINDOW and _LONG_AGO.search(text) is not None
+            and _RESOLVED.search(text) is not None and _BACK_TO_NOW.search(text) is None)
+
+
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|many|several|a few|some) "
+    r"(?:years|decades) ago\b|\ba (?:long time|decade|lifetime) ago\b|\bas a (?:teenager|teen|kid|child|student)\b"
+    r"|\bin (?:college|university|uni|high school|school|my teens|their teens|my twenties|their twenties)\b")
+_RESOLVED = re.compile(
+    r"\b(?:been|am|is|are|was) (?:really |completely |totally )?(?:well|fine|safe|good|happy|healthy|stable|okay|ok|clean|doing (?:well|great|fine)|in a (?:good|better|great) place)"
+    r" (?:for|since|now|ever since)\b|\b(?:safe|well|happy|fine) now\b|\bhappily (?:remarried|married|settled)\b|\blong gone\b"
+    r"|\bgot (?:the )?help\b|\bproud of how far\b|\b(?:new partner|partner now) is (?:wonderful|lovely|amazing|great|kind|gentle)\b")
+_BACK_TO_NOW = re.compile(
+    r"\b(?:again|anymore|lately|recently|these days|this (?:week|month|year|morning|evening)|last (?:night|week|month)|tonight|today"
+    r"|yesterday|back|started|starting|starts|still|currently|right now|relaps\w*|worried|scared|afraid|frightened|thinking about)\b")
 
 
 def _screen_windows(windows: list[str]) -> Risk | None:
