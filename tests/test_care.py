@@ -146,16 +146,20 @@ def _labelled(path: Path):
 
 
 @pytest.mark.parametrize("name,recall,false_alarms", [
+    # Each dev set was written blind; its first measure is in the comment. After it was read, its
+    # lines joined the model's training (content/data/care/screen/told.txt), so these floors now
+    # guard against forgetting, not estimate unseen lines: bench/safety.py's blind sets do that.
     ("tune.txt", 0.98, 0.05),  # the rules were tuned on it
-    ("dev_c.txt", 0.97, 0.05),  # written after the model, read to choose it: 99% / 2% at writing
-    ("dev_d.txt", 0.97, 0.05),  # written later still, read for rule fixes: 98% / 6% at writing
-    ("dev_e.txt", 0.98, 0.05),  # session 5, read for fixes: 96% / 12% at writing, 100% / 4% after
-    ("dev_f.txt", 0.98, 0.05),  # session 5, read for fixes: 98% / 7% at writing, 100% / 5% after
-    ("dev_g.txt", 0.98, 0.05),  # session 5, unread then: 99% / 2%; session 6 read its one miss
-    ("dev_h.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 8% at writing, 99.6% / 3% after
-    ("dev_i.txt", 0.98, 0.07),  # session 6, read for fixes: 95% / 8% at writing, 99.5% / 6% after
-    ("dev_j.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 5% at writing, 100% / 3% after
-    ("dev_k.txt", 0.98, 0.05),  # session 6, read for fixes: 92% / 10% at writing, 99.5% / 0% after
+    ("dev_c.txt", 0.98, 0.05),  # 99% / 2% at writing
+    ("dev_d.txt", 0.98, 0.05),  # 98% / 6% at writing
+    ("dev_e.txt", 0.98, 0.05),  # 96% / 12% at writing
+    ("dev_f.txt", 0.98, 0.05),  # 98% / 7% at writing
+    ("dev_g.txt", 0.98, 0.05),  # 99% / 2% at writing
+    ("dev_h.txt", 0.98, 0.05),  # 92% / 8% at writing
+    ("dev_i.txt", 0.98, 0.05),  # 95% / 8% at writing
+    ("dev_j.txt", 0.98, 0.05),  # 92% / 5% at writing
+    ("dev_k.txt", 0.98, 0.05),  # 92% / 10% at writing
+    ("dev_l.txt", 0.98, 0.08),  # 87% / 14% at writing (danger inside long requests; playful look-alikes)
 ])
 def test_labelled_sets_recall_and_false_alarms(coach, name, recall, false_alarms):
     """Danger caught and look-alikes coached on the readable labelled sets (tests/data/safety);

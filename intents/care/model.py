@@ -85,9 +85,15 @@ class RiskModel:
             raise ValueError("not a risk model: no 'none' label or tables of the wrong shape")
         return model
 
-    def knows(self, word: str) -> bool:
-        """Whether ``word`` was seen in training."""
-        return stem_words([word])[0] in self._index
+    def is_ordinary(self, word: str) -> bool:
+        """Whether ``word`` was seen in a ``none`` example (a look-alike or a coaching request):
+        a real word people use, not a misspelling that only a disclosure in training held
+        ("chokd"), which the screen should still read as meant."""
+        found = self._index.get(stem_words([word])[0])
+        if found is None:
+            return False
+        none = self._bayes[:, self._labels.index(NONE)]
+        return bool(none[found] > none.min() + 1e-9)  # above the floor every unseen feature shares
 
     def odds(self, words: list[str]) -> dict[str, float]:
         """Each kind of risk's score against ``none`` (> 0: that risk is more likely)."""

@@ -171,9 +171,9 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'over', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
-              rf"(?:\w+ ){{0,4}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
+              rf"(?:\w+ ){{0,5}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
               r"(?! (?:with|after|before) (?:food|water|a meal|meals|breakfast|lunch|dinner|tea|milk)\b| (?:at|for|by) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|bedtime)\b| (?:a|per|every|each) day\b| twice\b)"
-              r"|\bover ?dos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?!(?: and (?:a |some )?\w+)? (?:for|to) )"
+              r"|\bover ?dos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?!(?:(?: ,)? and (?:a |some |the )?(?:\w+ )?\w+){0,3} (?:for|to) )"
               r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )(?<!bungee )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
               r"|\b(?:googl\w*|look\w* up|searched|search\w*|research\w*) (?:\w+ ){0,4}(?:pills|tablets|overdose|painless|tallest|highest|tall bridges|bridges?|cliffs?|roof|lethal|to die|dose|hang|hanging)\b"
@@ -196,6 +196,8 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\bsaid goodbye (?:to (?:\w+ ){1,3})?(?:and )?(?:they|partner|them) (?:just )?(?:does not|do not|did not) know\b"
               r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|all|my|their|them)\b"
               r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
+              r"|\bgiv\w* away (?:all )?(?:of )?(?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|books|records|tools|games|bike|car)\b"
+              r"|\bgiv\w* (?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|tools|bike) (?:away|to)\b"
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
               r"|\b(?:before|when|after|once) i (?:go|am gone) for good\b|\b(?:writing|wrote|written|write) (?:my|a) farewell\b(?! (?:speech|card|message to (?:a|the|their|my) (?:colleague|boss|team)))"
@@ -204,9 +206,9 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'not', 'do', 'doubt', 'wonder', 'try', 'start', 'want', 'wanna', 'just', 'stop', 'have', 'people', 'bye', 'should', 'could', 'will', 'am', 'passed', 'died', 'arm', 'wrist', 'thigh', 'leg', 'stomach', 'dying', 'death', 'being', 'to', 'last', 'how', 'bleed', 'carbon', 'car', 'engine', 'hose', 'crisis', 'section', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
+    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'not', 'do', 'doubt', 'wonder', 'try', 'start', 'want', 'wanna', 'just', 'stop', 'have', 'people', 'bye', 'should', 'could', 'will', 'am', 'passed', 'died', 'arm', 'wrist', 'thigh', 'leg', 'stomach', 'dying', 'death', 'being', 'to', 'last', 'how', 'bleed', 'carbon', 'car', 'engine', 'hose', 'crisis', 'section', 'matter', 'step', 'jump', 'fall', 'walk', 'motor', 'paid', 'so', 'saved', 'my', 'pick', 'the', 'called', 'rang', 'phoned', 'calling', 'gave', 'deserv', 'gone', 'wants', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
-     r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye)\b"
+     r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye|hung up|hangs up)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
      r"|\b(?:put|putting|puts|getting|got|gets|sorting|sorted) (?:my|their|them) affairs in order\b|\bplann\w* (?:my|their|them) (?:own )?funeral\b"
      r"|\b(?:i will|ill|i am going to|i am gonna|i will probably) be (?:dead|gone) (?:by|before|soon|next)\b"
@@ -224,6 +226,17 @@ _SELF_HARM_RULES += (
      r"|\bhow long (?:does it take |would it take |till you |until you )?to (?:die|bleed|suffocate|drown|overdose|hang)\b"
      r"|\bcarbon monoxide\b(?! (?:alarm|detector|alarms|detectors|sensor|test|poisoning from the boiler))|\b(?:car|engine) running in (?:a|the) (?:closed )?garage\b|\bhose (?:from|to) the exhaust\b"
      r"|\bdo (?:something|anything) (?:stupid )?to (?:myself|themself)\b|\bcrisis team (?:came|come|comes|visited|was called|were called)\b|\b(?:on )?suicide watch\b|\bsectioned\b"
+     r"|\b(?:will not|would not|does not|wont) matter (?:much )?(?:longer|for long|for much longer)\b"
+     r"|\b(?:think|thinking|thought) (?:about |of )?(?:just )?(?:stepping|jumping|falling|walking) (?:off|in front|into)\b|\bstep\w* off (?:the |a )?(?:edge|cliff|ledge|roof|bridge|platform)\b"
+     r"|\b(?:engine|motor) running\b(?: \w+){0,6} (?:door|doors|windows) (?:shut|closed)\b"
+     r"|\bpaid (?:all )?(?:the )?bills (?:\w+ ){0,2}ahead\b|\bso (?:it is|its) all (?:done|sorted|taken care of) for (?:them|partner|the kids)\b"
+     r"|\b(?:do not|dont) want to be saved\b|\bmy last (?:few )?(?:weeks|days|months)\b(?! (?:at|of|in|before|on) )"
+     r"|\bpick\w* at (?:the |my |their |them )?(?:scars|scabs|wounds|cuts)\b|\bthe only (?:thing|way) (?:i|they) (?:can )?feel\b"
+     r"|\b(?:called|rang|phoned|texted|calling) (?:me )?from (?:the |a )?(?:roof|bridge|cliff|ledge|top of)\b"
+     r"|\b(?:wrote|written|writes|left a note)\b(?: \S+){0,3} sorry for (?:being|everything)\b"
+     r"|\blook after (?:the |my |their |them )?(?:cat|dog|kids|children|pets?) (?:forever|for good|for ever)\b|\bgave me (?:all )?(?:their|them|my) passwords\b"
+     r"|\b(?:deserves?|deserved) (?:a )?(?:better )?(?:mum|mom|dad|father|mother|partner|wife|husband|someone|parent) (?:who|that) (?:is not|isnt|is no|will not)\b|\bdeserves? better than me\b"
+     r"|\b(?:died|passed|death|funeral|gone)\b(?: \S+){0,15} wants? to be with (?:my|them|their) \w+\b|\bwants? to be with (?:my|them|their) (?:mum|mom|dad|mother|father|husband|wife|son|daughter|baby|brother|sister|nan|gran|grandma|grandad|friend)\b(?: \S+){0,15} (?:died|passed|dead|gone)\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
@@ -282,14 +295,14 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:track|tracks|tracked|tracking|monitor\w*|spy|spies|spied|spying|stalk\w*) (?:on )?(?:me|my (?:\w+ )?(?:phone|location|messages|texts|email|emails|car|whereabouts|calls|every move|movements|browsing))\b"
                  r"|\b(?:tracker|tracking app|spyware|stalkerware|spy app|location sharing on)\b"
                  r"|\b(?:installed|install\w*|put|puts|hid|hidden|planted) (?:an? |some )?(?:app|tracker|software|something|gps|camera|cameras) (?:on|in) my\b"
-                 r"|(?<!if they )(?<!if partner )(?<!in case they )\b(?:read|reads|reading|go through|goes through|going through|went through|check|checks|checking|checked) (?:all |every one of )?(?:of )?my (?:phone|messages|texts|emails?|dms|whatsapp|chats?|mail|diary|browser history|call log)\b"
+                 r"|(?<!if they )(?<!if partner )(?<!in case they )\b(?:read|reads|reading|go through|goes through|going through|went through|check|checks|checking|checked) (?:all |every one of )?(?:of )?my (?:phone|messages|texts|emails?|dms|whatsapp|chats?|mail|diary|journal|notebook|letters|browser history|call log)\b"
                  r"|\b(?:demands?|makes? me give|wants?) (?:\w+ )?my (?:passwords?|passcode|pin)\b|\bcheck\w* (?:up )?(?:on )?where i am\b"
                  r"|\b(?:stalker|stalks me|stalking me)\b"
                  r"|\bprove where i (?:am|was|have been)\b|\b(?:times|timing|timed) how long i\b"
                  r"|\b(?:logs|logged|logging) (?:in )?(?:into|to|on to) my\b|\bdelet\w* (?:my )?messages from\b"
                  r"|\b(?:checks|check|checking|goes through|went through) (?:all )?my (?:bank|bank account|accounts?|receipts|spending|car|bag|pockets)\b"
                  r"|\b(?:calls|rings|texts|phones) me every (?:hour|half hour|ten minutes|few minutes|\w+ minutes)\b"
-                 r"|\b(?:tells|told|decides|decide) me (?:what to wear|who i can|where i can)\b|\b(?:who|where|what) i am (?:not )?allowed to\b"
+                 r"|\b(?:tells|told|decides|decide) me (?:what to wear|who i can|where i can)\b|\b(?:who|where|what|when|whether|if|how often|how long) i am (?:not )?allowed to\b"
                  r"|\bask (?:\w+ )?permission (?:to|before|for)\b", True),
     ("isolation", ('kid', 'child', 'son', 'daughter', 'dog', 'get', 'bag', 'let', 'allow', 'isolat', 'cut', 'keep', 'kept', 'lock', 'prisoner'),
      r"\b(?:will not|does not|do not|did not|would not|never|not) (?:even |ever )?(?:let|allow) me (?:\w+ )?(?:leave|go (?:out|anywhere|home|to)|see|talk to|call|visit|have (?:money|my own|a phone|a job|friends|access|a bank|any|a key|keys|the keys)|work|get a job|drive|use the car|out of)\b"
@@ -301,7 +314,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:give|gives|gave) me an allowance\b|\bno access to (?:money|the money|my money|our money|the bank)\b", True),
     ("documents", ('key', 'passport', 'id', 'document', 'paper', 'visa', 'phone', 'birth'),
      r"\b(?:took|takes|take|taking|taken|hid|hides|hidden|hide|keep|keeps|kept|confiscat\w*|stole|steals|destroy\w*) "
-                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so i (?:do not|dont) lose)", True),
+                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so (?:i|we) (?:do not|dont) (?:lose|drive|get distracted))", True),
     ("threat", ('murder', 'punish', 'option', 'leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
      r"(?<!sounding like a )(?<!sound like a )(?<!sounds like a )(?<!feel like a )(?<!feeling like a )\bthreat\w*(?! (?:to|of) (?:leave|break up|divorce|go|move out|end (?:it|things|the relationship)|quit))"
                r"|\b(?:said|says|say|told me|swore|swears) (?:(?!(?:not|never|no)\b)\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
@@ -326,8 +339,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"(?<!toy )(?<!nerf )(?<!water )(?<!glue )(?<!paintball )(?<!butter )(?<!chef )(?<!chefs )(?<!kitchen )(?<!steak )(?<!bread )"
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
-               r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('treat', 'make', 'lie', 'lied', 'lying', 'hid', 'hide', 'took', 'take', 'threw', 'throw', 'flush', 'swap', 'tamper', 'poke', 'mess', 'listen', 'drove', 'drive', 'begged', 'beg', 'plead', 'was', 'did', 'do', 'didnt', 'never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
+               r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b| (?:in|into) (?:a |the |their |them )?(?:locked )?(?:gun )?(?:cabinet|safe)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
+    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'know', 'keep', 'kept', 'withh', 'control', 'cut', 'can', 'cant', 'grab', 'ill', 'going', 'drive', 'drove', 'leave', 'left', 'cream', 'ice', 'make', 'concealer', 'plaster', 'bandage', 'so', 'treat', 'make', 'lie', 'lied', 'lying', 'hid', 'hide', 'took', 'take', 'threw', 'throw', 'flush', 'swap', 'tamper', 'poke', 'mess', 'listen', 'drove', 'drive', 'begged', 'beg', 'plead', 'was', 'did', 'do', 'didnt', 'never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -336,6 +349,16 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\bnot (?:supposed|allowed) to (?:talk|tell|speak) (?:to )?(?:you|anyone|anybody|my (?:family|friends?|mum|mom|mother|dad|sister|brother|doctor|therapist))\b"
      r"|\b(?:checks|check|checking|checked|goes through|went through|looks at|looked at) (?:the |my )?(?:search |browser |browsing |internet |call |phone )?history\b(?! (?:of|on|for) )"
      r"|\b(?:controls?|controlling|decides?|decided|tells me|told me) (?:\w+ )?(?:what|when|how much) i (?:eat|wear|spend|sleep)\b"
+     r"|\bsex\b(?: \S+){0,6} (?:even though|when|after|although|,) i (?:said|say|told (?:them|partner)) (?:no|stop|i did not want)\b"
+     r"|\bi said no (?:\w+ ){0,2}(?:and|but) (?:they|partner) (?:did it|kept going|carried on|went ahead|did not stop)\b"
+     r"|\bdelet\w* (?:all )?(?:my )?(?:friends|contacts|family)\b|\b(?:deleted|blocked|removed) them from my (?:phone|contacts|facebook|instagram)\b"
+     r"|\bstopped eating so (?:they|partner)\b|\b(?:shaking|shake|tremble|trembling) (?:\w+ ){0,2}(?:every time|when|whenever) (?:they|partner) (?:comes|gets|walks)\b|\bnever know which (?:version|side) of (?:them|partner)\b"
+     r"|\b(?:they|you|i) know what (?:happens|will happen) (?:when|if)\b|\b(?:says|said|say|tells me|told me) what (?:happens|will happen) (?:when|if)\b"
+     r"|\b(?:keeps|kept|takes|took|hides|hid|withholds?|withheld|controls?) (?:my|the|our (?:\w+ )?) ?(?:\w+ )?(?:insulin|medication|meds|medicine|inhaler|hearing aids?|glasses|wheelchair|walking stick|cane|epipen)\b"
+     r"|\bcut\w* up (?:my|two|all my|the|three) (?:\w+ )?(?:dresses|clothes|clothing|skirts|tops)\b|\b(?:can not|cant) wear (?:anything )?\w+ or (?:they|partner)\b"
+     r"|\bgrab\w* the (?:steering )?wheel\b|\b(?:i will|i would|i am going to|ill|going to) get (?:a |the )?(?:smack|slap|beating|hiding|punch|belt|thump|clip round the ear)\b"
+     r"|\b(?:takes|took|drives off with|drove off with|leaves with|left with) (?:the |our )?(?:kids|children)\b(?: \S+){0,6} (?:will not|would not|does not|wont) (?:tell|say) (?:me )?where\b"
+     r"|\b(?:cream|ice|makeup|make up|concealer|plasters?|bandages?) on (?:the |my )?(?:marks|bruises|cuts|burns)\b|\bso (?:gentle|sweet|nice|loving|kind) after(?:wards)?\b"
      r"|\b(?:stocking|stocks|stocked) me\b|\btreat\w* me like (?:a |their |them |an )?(?:prisoner|slave|dog|servant|property|possession|animal)\b"
      r"|\b(?:make|made|making) up (?:a )?(?:story|stories|excuses?) (?:about|for) (?:the |my )?(?:bruises?|marks|injur\w*|black eye|cuts)\b|\bmake up a story (?:at|for|to) the (?:er|a and e|hospital|doctor|doctors|nurse)\b|\b(?:lie|lied|lying) (?:to|at) the (?:er|hospital|doctor|doctors|nurse) about (?:how|the|my|what)\b"
      r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
@@ -426,12 +449,13 @@ _FIGURES = re.compile(
     r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
     r"|\bjump\w* the gun\b|\bgreat guns\b|\b(?:is|are) a gun at\b|\bbig guns\b|\b(?:stick\w*|stuck) to (?:my|their|your|our) guns\b|\bguns blazing\b|\bknives (?:and forks|in the sink|in the dishwasher)\b|\bknife and fork\b"
     r"|\b(?:novel|book|film|movie|show|documentary|podcast|play|series|article|story|episode|thriller) about (?:\w+ ){0,6}(?:abus\w*|domestic (?:violence|abuse)|stalk\w*|murder\w*|killer|suicide)\b"
-    r"|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?|hotline|helpline|crisis line|charity|line)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
+    r"|\b(?:dad|father|mum|mom|mother|brother|sister|friend|uncle|aunt|cousin|grandad|grandfather|grandma|grandmother|son|daughter) (?:took|had taken) (?:their|them) own life\b"
+    r"|\boverdoses at work\b|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?|hotline|helpline|crisis line|charity|line)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
     r"|\b(?:bruises?|bruised|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
     r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love) "
     r"(?:feels|felt|seems|is|was) (?:so |really |too |a bit |kind of )?(?:dangerous|unsafe|scary|risky)\b"
     r"|\bhunt\w* (?:\w+ ){0,4}with (?:their|my|a|the) (?:rifle|gun|bow|shotgun)\b"
-    r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b|\bsharpen\w* (?:their |my |the |our )?knives\b"
+    r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b|\bsharpen\w* (?:their |my |the |our )?knives\b|\bknife block\b|\bnew knives\b"
     r"|\bso (?:bad|awkward|embarrassing|cringe\w*|boring) (?:\w+ ){0,4}(?:want|wanted) to die\b"
     r"|\bremind (?:me|them|partner) to take (?:my|their|them|the) (?:\w+ ){0,2}(?:pills?|tablets?|meds|medication|medicine)\b"
     r"|\b(?:i|am|was|feel|felt) (?:so |really |very |deeply |a bit |quite )?hurt (?:that|because|about|over|emotionally|and (?:upset|angry|sad|confused))\b"
@@ -528,14 +552,14 @@ class Screen:
 
 
     def _spell(self, words: list[str]) -> list[str]:
-        """Misspelt danger words read as meant: only words the model never saw in training,
-        so "dye my hair" and every ordinary word stay as they are."""
+        """Misspelt danger words read as meant: only words no look-alike or request in training
+        used, so "dye my hair" and every ordinary word stay as they are."""
         spelt = []
         for word in words:
             if word in _MISSPELT:
                 spelt.extend(_MISSPELT[word].split())
                 continue
-            if len(word) >= 4 and self._model is not None and not self._model.knows(word):
+            if len(word) >= 4 and self._model is not None and not self._model.is_ordinary(word):
                 if word not in self._spellings:
                     if len(self._spellings) >= SPELLINGS_KEPT:
                         self._spellings.clear()  # a service runs for months: what it keeps is bounded
@@ -565,11 +589,12 @@ def _over_and_safe(windows: list[str]) -> bool:
 
 _LONG_AGO = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|many|several|a few|some) "
-    r"(?:years|decades) ago\b|\ba (?:long time|decade|lifetime) ago\b|\bas a (?:teenager|teen|kid|child|student)\b"
+    r"(?:years|decades) ago\b|\b(?:it is|its|it has) been (?:over |more than )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|several) years\b"
+    r"|\ba (?:long time|decade|lifetime) ago\b|\bas a (?:teenager|teen|kid|child|student)\b"
     r"|\bin (?:college|university|uni|high school|school|my teens|their teens|my twenties|their twenties)\b")
 _RESOLVED = re.compile(
-    r"\b(?:been|am|is|are|was) (?:really |completely |totally )?(?:well|fine|safe|good|happy|healthy|stable|okay|ok|clean|doing (?:well|great|fine)|in a (?:good|better|great) place)"
-    r" (?:for|since|now|ever since)\b|\b(?:safe|well|happy|fine) now\b|\bhappily (?:remarried|married|settled)\b|\blong gone\b"
+    r"\b(?:been|am|is|are|was) (?:really |completely |totally )?(?:well|fine|safe|good|happy|healthy|stable|okay|ok|clean|doing (?:well|great|fine)|in a (?:really |very )?(?:good|better|great|happy) place)"
+    r" (?:for|since|now|ever since)\b|\b(?:safe|well|happy|fine) now\b|\bin a (?:really |very )?(?:good|better|great|happy) place now\b|\bhappily (?:remarried|married|settled)\b|\blong gone\b"
     r"|\bgot (?:the )?help\b|\bproud of how far\b|\b(?:new partner|partner now) is (?:wonderful|lovely|amazing|great|kind|gentle)\b")
 _BACK_TO_NOW = re.compile(
     r"\b(?:again|anymore|lately|recently|these days|this (?:week|month|year|morning|evening)|last (?:night|week|month)|tonight|today"
@@ -689,7 +714,7 @@ FRAGMENT_WORDS = 2
 """Sentences this short are read with the next one ("Pills. Too many.")."""
 """Kept between a sentence's clauses: no rule, and no negation, reaches across one
 ("I keep saying I'm fine but I'm not, I've been thinking about ending it")."""
-_SENTENCE = re.compile(r"[.!?;\n]+|\bbut\b|\bthough\b|\balthough\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?;\n]+|\bbut\b|\beven though\b|\bthough\b|\balthough\b", re.IGNORECASE)
 
 
 def _windows(text: str, spell: Callable[[list[str]], list[str]] | None = None) -> list[str]:
