@@ -5,9 +5,9 @@
         # also spoken by the natural voices (Piper joe, hibari heart), clean and in 10 dB
         # pink noise, heard by the small and the standard profile
 
-tests/data/safety/tune.txt is what the rules and thresholds were tuned on; dev C-F were
-read after their first measure (tests/data/safety/README.md); dev G and the two blind
-sets are scored here but their failures are never printed or read.
+tests/data/safety/tune.txt is what the rules and thresholds were tuned on; each dev set was
+read after its first measure (tests/data/safety/README.md) and then learned from; the two
+blind sets are scored here but their failures are never printed or read.
 """
 
 from __future__ import annotations
@@ -25,8 +25,12 @@ from content.catalog import load_catalog  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "safety"
-SETS = {"tune": DATA / "tune.txt", "dev C": DATA / "dev_c.txt", "dev D": DATA / "dev_d.txt", "dev E": DATA / "dev_e.txt",
-        "dev F": DATA / "dev_f.txt", "dev G": DATA / "dev_g.txt", "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
+SETS = {"tune": DATA / "tune.txt",
+        **{f"dev {x.upper()}": DATA / f"dev_{x}.txt" for x in "cdefghijklmn" if (DATA / f"dev_{x}.txt").exists()},
+        "blind A": DATA / "blind_a.txt", "blind B": DATA / "blind_b.txt"}
+UNREAD = {"blind A", "blind B"}
+"""Sets whose failures are never printed: the only fresh estimates left once the dev sets
+have been read and learned from (content/data/care/screen/told.txt)."""
 
 
 def load(path: Path) -> list[tuple[str, str]]:
@@ -95,7 +99,7 @@ def main() -> None:
         flagged, took = typed(matcher, labelled)
         timings += took
         _row(name, "typed", labelled, flagged)
-        if args.show and not name.startswith("blind") and name != "dev G":
+        if args.show and name not in UNREAD:
             for (label, text), f in zip(labelled, flagged):
                 if f != (label != "none"):
                     print(f"    miss: {label:9} {text}")

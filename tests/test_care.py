@@ -356,3 +356,20 @@ def test_remembered_spellings_are_bounded(coach, monkeypatch):
         care(f"zorblax{n}qu is here")
     assert len(care._spellings) <= 5
     assert care("my husbend chokd me") is not None  # still read as meant
+
+
+def test_every_rule_is_reached_by_its_trigger_words():
+    # Rules run only when one of their trigger words is present (a cheap skip that keeps the
+    # screen fast); a trigger list missing a phrasing's words would silently never fire.
+    from intents.care.screen import _fires, _for_rules, _rules, _triggers
+    triggers, by_trigger = _triggers()
+    missed = []
+    for path in sorted(DATA.glob("*.txt")):
+        if path.name.startswith("blind"):
+            continue  # never printed, not even by a failing test
+        for _label, text in _labelled(path):
+            for window in _for_rules(_windows(text)):
+                named = {rule for hit in triggers.finditer(window) for rule in by_trigger[hit.group(1)]}
+                missed += [(rule.name, text) for rule in _rules()
+                           if rule not in named and rule.pattern.search(window)]
+    assert not missed, missed[:5]

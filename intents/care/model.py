@@ -21,6 +21,7 @@ Training is a few seconds on a small board, so the screen keeps what was learned
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import numpy as np
@@ -90,10 +91,13 @@ class RiskModel:
         a real word people use, not a misspelling that only a disclosure in training held
         ("chokd"), which the screen should still read as meant."""
         found = self._index.get(stem_words([word])[0])
-        if found is None:
-            return False
+        return found is not None and bool(self._ordinary[found])
+
+    @functools.cached_property
+    def _ordinary(self) -> np.ndarray:
+        """Per feature: seen in a ``none`` example, i.e. above the floor every unseen one shares."""
         none = self._bayes[:, self._labels.index(NONE)]
-        return bool(none[found] > none.min() + 1e-9)  # above the floor every unseen feature shares
+        return none > none.min() + 1e-9
 
     def odds(self, words: list[str]) -> dict[str, float]:
         """Each kind of risk's score against ``none`` (> 0: that risk is more likely)."""

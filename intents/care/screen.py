@@ -138,7 +138,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\bend(?:ing|s|ed)? (?:it all|everything|(?:my|their|them) (?:own )?life|it for good)\b"
                r"|\b(?:about|of|on|feel like) ending (?:it|things|my life|everything)\b(?! with\b)|\bend it tonight\b"
                r"|\btake (?:my|their|them) (?:own )?life\b", True),  # "her life" is folded to "them life"
-    ("want-die", ('die', 'dye', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death'),
+    ("want-die", ('die', 'dye', 'dead', 'born', 'disappear', 'wake', 'thinking', 'dying', 'death', 'talk'),
      r"\b(?:want|wanted|wants|wanting|ready|planning|plan|deserve|deserves|like|waiting) to (?:die|be dead)\b|\b(?:i am|i will be|they are|they is|they will be) going to die\b"
                  r"|\btalk\w* (?:\w+ ){0,2}about (?:dying|death|killing (?:them|my)self|suicide|ending it|wanting to die|not being here)\b"
                  r"|\bnever been born\b"
@@ -147,7 +147,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:rather be|better off|wish i was|wish i were|wish they were|wish they was|wished i was|wished i were|wished they was|wished they were|wishes they was|wishes they were|wish i had been|be better) dead\b"
                  r"|\bwish i (?:had never been born|was never born|could disappear|would not wake up|did not wake up)\b"
                  r"|\bthinking (?:a lot )?about (?:dying|death|killing|jumping|the bridge|pills|hanging|my funeral)\b", True),
-    ("better-off", ('better', 'happier'),
+    ("better-off", ('better', 'happier', 'fine', 'ok', 'happier'),
      r"\bbetter off without (?:me|them|him|her)\b(?! (?:at|in|around) (?:the|this))"
                    r"|\bbetter off if i (?:was|were|had|did|died|disappeared|left this)\b"
                    r"|\b(?:world|everyone|everybody|every body|family|kids) (?:would|will) be (?:happier|better|fine|ok|okay|better off) (?:without|with out) me\b(?! for (?:a|one|the|an|two) )", False),
@@ -168,7 +168,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
                   r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
-    ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'over', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge'),
+    ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'over', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge', 'driv'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
               rf"(?:\w+ ){{0,5}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
@@ -206,7 +206,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('thank', 'edge', 'tried', 'attempt', 'leav', 'vanish', 'point', 'too', 'ctb', 'literal', 'mean', 'joking', 'kidding', 'might', 'look', 'take', 'saying', 'not', 'do', 'doubt', 'wonder', 'try', 'start', 'want', 'wanna', 'just', 'stop', 'have', 'people', 'bye', 'should', 'could', 'will', 'am', 'passed', 'died', 'arm', 'wrist', 'thigh', 'leg', 'stomach', 'dying', 'death', 'being', 'to', 'last', 'how', 'bleed', 'carbon', 'car', 'engine', 'hose', 'crisis', 'section', 'matter', 'step', 'jump', 'fall', 'walk', 'motor', 'paid', 'so', 'saved', 'my', 'pick', 'the', 'called', 'rang', 'phoned', 'calling', 'gave', 'deserv', 'gone', 'wants', 'said', 'says', 'texted', 'wrote', 'written', 'writing', 'left', 'letter', 'note', 'will', 'goodbye', 'put', 'getting', 'got', 'gets', 'sort', 'plann', 'i', 'ill', 'hope', 'assum', 'bridge', 'die', 'dead', 'pill', 'rope', 'jump', 'kill', 'end', 'funeral'),
+    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye|hung up|hangs up)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
@@ -266,7 +266,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                       rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
                       rf"assaulted|raped|knocked (?:down|over|out|about|around)|thrown|burned|bitten|hurt|smacked|battered)\b"
                       r"(?! (?:on|at|in) (?:the )?(?:game|match|chess|work|cards|football|tennis))", True),
-    ("throat", ('throat', 'neck', 'breath', 'air'),
+    ("throat", ('throat', 'neck', 'breath', 'air', 'mouth'),
      r"\b(?:hands?|arm|arms|fingers) (?:around|round|on|over|across) (?:my|me) (?:throat|neck|mouth)\b"
                r"|\b(?:by|grab\w*|squeez\w*|grip\w*|held|hold\w*) (?:\w+ )?(?:my )?(?:throat|neck)\b|\bcould not breathe\b"
                r"|\b(?:cut|cuts|cutting) off my (?:air|breathing)\b", False),
@@ -340,7 +340,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b| (?:in|into) (?:a |the |their |them )?(?:locked )?(?:gun )?(?:cabinet|safe)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'know', 'keep', 'kept', 'withh', 'control', 'cut', 'can', 'cant', 'grab', 'ill', 'going', 'drive', 'drove', 'leave', 'left', 'cream', 'ice', 'make', 'concealer', 'plaster', 'bandage', 'so', 'treat', 'make', 'lie', 'lied', 'lying', 'hid', 'hide', 'took', 'take', 'threw', 'throw', 'flush', 'swap', 'tamper', 'poke', 'mess', 'listen', 'drove', 'drive', 'begged', 'beg', 'plead', 'was', 'did', 'do', 'didnt', 'never', 'put', 'lock', 'padlock', 'made', 'make', 'forc', 'know', 'knew', 'supposed', 'allowed', 'check', 'goes', 'went', 'look', 'control', 'decide', 'tell', 'told', 'stock'),
+    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -365,20 +365,20 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\b(?:listens|listening|listened|listen) (?:in )?(?:at|through|outside) the (?:door|wall|window)\b|\blistens in on my\b"
      r"|\b(?:drove|drives|driving|drive) (?:\w+ ){0,8}to (?:scare|frighten|terrify) me\b|\bi (?:begged|beg|pleaded with|was begging) (?:them|partner) to stop\b"
      r"|\b(?:did not|do not|didnt) want (?:to )?(?:have )?sex\b(?: \S+){0,8} (?:they|partner) (?:did not|would not|did it anyway|kept going|carried on|still)\b", True),
-    ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside'),
+    ("stalking", ('after', 'fake', 'follow', 'watch', 'show', 'turn', 'alone', 'outside', 'stalk'),
      r"\b(?:follows|followed|following|watches|watched|watching) me (?:everywhere|home|to work|around|all the time|wherever)\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing) up (?:\w+ )?(?:at|outside) my (?:work|job|house|home|place|door|flat|apartment|school|office)\b"
                  r"|\bpartner (?:is |keeps |has been |been |was |keeps on )?(?:follow\w*|stalk\w*) me\b(?! (?:on|around) (?:instagram|twitter|tiktok|social|facebook|x|the (?:house|kitchen|flat)))"
                  r"|\b(?:will not|does not|would not) leave me alone\b|\b(?:outside|watching) my (?:house|home|window|flat)\b"
                  r"|\bafter i (?:blocked|told them to stop|asked them to stop)\b|\bfake (?:accounts?|profiles?|numbers?) to\b"
                  r"|\b(?:shows|showed|turns|turned|keeps showing|keeps turning|showing|turning) up (?:\w+ )?(?:at|outside) my (?:\w+ )?(?:place|house|home|flat|work|job)\b", True),
-    ("pets-kids", ('kid', 'child', 'son', 'daughter', 'baby', 'babies', 'dog', 'cat', 'pupp', 'pet', 'rabbit', 'bunny', 'hamster', 'bird', 'horse', 'parrot', 'kitten', 'guinea', 'the', 'our', 'my', 'their', 'them', 'your'),
+    ("pets-kids", ('kill', 'hurt', 'kick', 'hit', 'beat', 'harm', 'abus', 'threw', 'throw', 'strangl', 'chok', 'drown', 'shot', 'shoot', 'stab', 'poison', 'starv'),
      rf"\b(?:kill\w*|hurt\w*|kick\w*|hit|hits|beat\w*|harm\w*|abus\w*|threw|throws|strangl\w*|chok\w*|drown\w*|shot|shoots|shoot|stab\w*|poison\w*|starv\w*) {_KIDS}\b", True),
     ("someone-else", ('stab', 'strangl', 'chok', 'punch', 'kick', 'attack', 'shot', 'beat', 'break', 'broke', 'smash', 'throw', 'threw', 'ask', 'have', 'must', 'need'),
      r"\bpartner (?:\w+ )?(?:stabbed|strangled|choked|punched|kicked|attacked|shot|beat up|beats up|stabs|strangles|chokes|punches|kicks|attacks) them\b(?! (?:a|an|down|dirty|out|up|off)\b)"
      r"|\b(?:they|partner) (?:\w+ ){0,2}(?:breaks|broke|smashes|smashed|throws|threw) (?:things|stuff|plates|dishes|furniture)\b|\b(?:something|things|stuff) (?:, )?or me\b"
      r"|\b(?:have to|must|need to) ask (?:them|partner) (?:\w+ )?(?:before i (?:spend|buy|go|leave|see|eat)|for money|if i can (?:spend|buy|go|see))\b", True),
-    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help'),
+    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help', 'angry', 'lose', 'explod', 'off', 'does', 'did', 'because'),
      rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:fall asleep|falling asleep|sleep|sleeping|go to bed|be in the same room|being in the same room) (?:next to|near|with|beside|around) (?:them|partner)\b"
