@@ -156,7 +156,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\bno (?:reason|point|will) (?:for (?:me|them) )?(?:to|in) (?:live|living|go on|going on|being alive|being here|wake up|stay alive|staying alive|be here|be alive)\b"
                  r"|\b(?:hope|wish|pray) i (?:\w+ )?(?:do not|never|would not|will not|did not|dont) wake up\b"
                  r"|\b(?:thoughts|thinking|think|thought) (?:\w+ )?about (?:just )?not (?:existing|being here|being alive|living|waking up|being around)\b"
-                 r"|\b(?:will not|would not) be (?:around|here) (?:much longer|for much longer|for long|by (?:the )?(?:summer|christmas|spring|winter|autumn|fall|then|next)|anymore|any more)\b"
+                 r"|\b(?:will not|would not) be (?:around|here) (?:much longer|for much longer|for long|by (?:the )?(?:summer|christmas|spring|winter|autumn|fall|then|next)|anymore|any more|soon)\b"
                  r"|\bthe only (?:thing|reason|one|ones) (?:stopping|keeping) me\b|\bonly (?:thing|reason) keeping me (?:alive|here|going)\b"
                  r"|\bno way out\b|\b(?:will not|would not) need (?:anything|it|them|any of it) (?:soon|much longer|anymore|where)\b"
                  r"|\b(?:not|is not) worth (?:living|it anymore|being alive)\b|\bwhat is the point of (?:living|life|being alive|going on|anything)\b"
@@ -165,9 +165,9 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:tired|sick) of (?:living|being alive|life|existing)\b|\bdisappear\w* (?:forever|for good|for ever)\b"
                  r"|\bwant to disappear\b(?! for (?:a|the|one|two|an) )|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b"
                  r"|\b(?:want|need|wish|make) (?:it all|everything|all of it|the pain|the hurting) to (?:stop|end|go away)\b(?! for (?:a|one|the|an) (?:minute|second|moment|bit|while|day|week|night|weekend|hour|evening))|\bmake (?:it all|everything|the pain) stop\b", False),
-    ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around'),
+    ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around', 'die'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
-                  r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b", False),
+                  r"|\bif i (?:was|were|am) (?:gone|dead|not here|not around)\b|\bwhen i am (?:gone|dead)\b|\bif i (?:died|disappeared)\b|\bif i (?:die|died)\b(?: \w+){0,2} at least\b", False),
     ("means", ('farewell', 'writing', 'feel', 'sorry', 'peaceful', 'painless', 'quickest', 'easiest', 'quietest', 'note', 'letter', 'googl', 'look', 'search', 'research', 'how', 'train', 'railway', 'front', 'walk', 'crash', 'drive', 'drove', 'steer', 'know', 'worked', 'figured', 'plan', 'decided', 'thought', 'something', 'texted', 'messaged', 'sent', 'said', 'says', 'saying', 'left', 'wrote', 'written', 'writing', 'tied', 'found', 'bought', 'got', 'have', 'hid', 'pill', 'tablet', 'med', 'paracetamol', 'tylenol', 'sleeping', 'painkiller', 'antidepress', 'overdos', 'over', 'rope', 'noose', 'jump', 'razor', 'blade', 'slit', 'wrist', 'arm', 'leg', 'thigh', 'suicide', 'goodbye', 'note', 'letter', 'giv', 'bridge', 'driv'),
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
@@ -206,7 +206,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive'),
+    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye|hung up|hangs up)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
@@ -237,6 +237,7 @@ _SELF_HARM_RULES += (
      r"|\blook after (?:the |my |their |them )?(?:cat|dog|kids|children|pets?) (?:forever|for good|for ever)\b|\bgave me (?:all )?(?:their|them|my) passwords\b"
      r"|\b(?:deserves?|deserved) (?:a )?(?:better )?(?:mum|mom|dad|father|mother|partner|wife|husband|someone|parent) (?:who|that) (?:is not|isnt|is no|will not)\b|\bdeserves? better than me\b"
      r"|\b(?:died|passed|death|funeral|gone)\b(?: \S+){0,15} wants? to be with (?:my|them|their) \w+\b|\bwants? to be with (?:my|them|their) (?:mum|mom|dad|mother|father|husband|wife|son|daughter|baby|brother|sister|nan|gran|grandma|grandad|friend)\b(?: \S+){0,15} (?:died|passed|dead|gone)\b"
+     r"|\bjoin(?:ing)? (?:my|their|them) (?:\w+ )?(?:mum|mom|dad|mother|father|brother|sister|son|daughter|husband|wife|friend|nan|gran|grandma|grandad|baby)\b(?: \w+){0,3} (?:who|that) (?:died|passed|is dead|killed)\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
@@ -254,13 +255,13 @@ _SELF_HARM_RULES += (
      r"\b(?:till|until) (?:i|they|it|them) (?:\w+ )?bleeds?\b|\bcut(?:ting|s)? again\b|\brelapsed\b"
      r"|\b(?:hide|hides|hid|hiding|cover\w*) (?:the |my |their |them )?(?:marks|scars|cuts|burns)\b"
      r"|\b(?:marks|scars|cuts|burns) (?:on|all over) (?:my|their|them) (?:arms?|wrists?|thighs?|legs?|stomach)\b"
-     r"|\bbang\w* my head (?:on|against)\b|\bscratch\w* my (?:arms|skin|wrists|legs)\b"
+     r"|\bbang\w* my head (?:on|against)\b|\bscratch\w* (?:my|their|them) (?:arms|skin|wrists|legs)\b"
      r"|\bwhy (?:they|i) (?:cuts?|is cutting|keeps cutting|self harms)(?: (?:themself|myself))?$", False),
 )
 
 _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("violence", ('smother', 'squeez', 'twist', 'bash', 'hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'throttl', 'smack', 'beat', 'bit', 'hurt', 'harm', 'attack', 'assault', 'grab', 'shak', 'shook', 'drag', 'burn', 'stab', 'knock', 'spit', 'spat', 'threw', 'throw', 'bruis', 'smash', 'headbutt', 'elbow', 'scratch', 'pinch', 'batter'),
-     rf"(?<!one of )\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line|love|kisses|affection|attention|hugs|compliments|gifts|presents)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
+     rf"(?<!one of )\b(?:{_P}|them) {_GAP}{_HURT_VERBS} (?:{_ME}|{_KIDS}|me (?:and|or) {_KIDS})\b(?! (?:at|in|to) (?:a |the |every |each )?(?:chess|cards|pool|darts|tennis|golf|football|poker|scrabble|monopoly|game|games|race|punch|it|arm wrestling|squash|badminton|ping pong|video games?|mario ?kart|fifa)\b| up\b| off\b| away\b| out (?:in|with|wearing)\b| with (?:the |a |an |this |that )?(?:truth|news|question|questions|bill|idea|joke|request|surprise|reality|facts?|comment|story|demand|ultimatum|offer|proposal|line|love|kisses|affection|attention|hugs|compliments|gifts|presents)\b| with (?:that|this)\b|feelings| a (?:\w+ )?(?:party|bone|curveball|curve ball|lifeline|look|smile|wink|glance|compliment|kiss)\b)", True),
     ("violence-done", ('hit', 'punch', 'slap', 'kick', 'shov', 'push', 'chok', 'strangl', 'beat', 'attack', 'assault', 'rape', 'knock', 'thrown', 'burn', 'bitten', 'hurt', 'smack', 'batter'),
      rf"\b(?:i|kids|children) (?:was|were|got|get|have been|has been|been|am|are|keep getting) "
                       rf"(?:\w+ )?(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beaten|beat up|attacked|"
@@ -272,7 +273,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                r"|\b(?:cut|cuts|cutting) off my (?:air|breathing)\b", False),
     ("restrain", ('fell', 'walked', 'pin', 'held', 'hold', 'trap', 'corner', 'knock', 'block', 'rough', 'physical', 'violent', 'rais', 'hands', 'bruis', 'black', 'split', 'broken', 'punch', 'kick', 'hit', 'smash', 'bang', 'slam'),
      r"\b(?:pin|pins|pinned|pinning|held|holds|hold|holding|trap\w*|corner\w*) me (?:down|against|to|in)\b"
-                 r"|\bknock\w* me (?:about|around|down|over|out)\b(?! with (?:that|this|the|their|them|a|an|how|what)\b)|\bblock\w* the (?:door|doorway|exit|way out)\b"
+                 r"|\bknock\w* me (?:about|around|down|over|out)\b(?! (?:with|in|wearing) (?:that|this|the|their|them|a|an|how|what)\b)|\bblock\w* the (?:door|doorway|exit|way out)\b"
                  r"|\b(?:rough|physical|violent) with me\b|\bgets? (?:rough|physical|violent)\b"
                  r"|\brais\w* (?:a|their|them|the) (?:hand|fist|fists)\b|\bhands on me\b"
                  r"|\b(?:bruise|bruises|bruised|black eye|split lip|broken rib)\b"
@@ -340,7 +341,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b| (?:in|into) (?:a |the |their |them )?(?:locked )?(?:gun )?(?:cabinet|safe)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock'),
+    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -359,6 +360,10 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\bgrab\w* the (?:steering )?wheel\b|\b(?:i will|i would|i am going to|ill|going to) get (?:a |the )?(?:smack|slap|beating|hiding|punch|belt|thump|clip round the ear)\b"
      r"|\b(?:takes|took|drives off with|drove off with|leaves with|left with) (?:the |our )?(?:kids|children)\b(?: \S+){0,6} (?:will not|would not|does not|wont) (?:tell|say) (?:me )?where\b"
      r"|\b(?:cream|ice|makeup|make up|concealer|plasters?|bandages?) on (?:the |my )?(?:marks|bruises|cuts|burns)\b|\bso (?:gentle|sweet|nice|loving|kind) after(?:wards)?\b"
+     r"|\b(?:keep it down|quietly|whisper\w*|next room|other room)\b(?: \S+){0,8} (?:they|partner) (?:can not|must not|cannot|can never|must never) (?:know|find out|hear|see)\b"
+     r"|\b(?:delete|clear|wipe|hide) (?:this|the|my) (?:conversation|chat|history|messages|search|searches|call|calls)\b(?: \w+){0,3} (?:before|so) (?:they|partner)\b"
+     r"|\b(?:am|is|im) (?:about|going) to get (?:hurt|hit|beaten|slapped|punched|smacked)\b"
+     r"|^(?:was |got |been )?(?:strangled|raped|beaten|punched|kicked|slapped|choked)\b(?! (?:on|up|back|by (?:the|a) (?:\w+ )?(?:smoke|fumes|food|bone))\b)"
      r"|\b(?:stocking|stocks|stocked) me\b|\btreat\w* me like (?:a |their |them |an )?(?:prisoner|slave|dog|servant|property|possession|animal)\b"
      r"|\b(?:make|made|making) up (?:a )?(?:story|stories|excuses?) (?:about|for) (?:the |my )?(?:bruises?|marks|injur\w*|black eye|cuts)\b|\bmake up a story (?:at|for|to) the (?:er|a and e|hospital|doctor|doctors|nurse)\b|\b(?:lie|lied|lying) (?:to|at) the (?:er|hospital|doctor|doctors|nurse) about (?:how|the|my|what)\b"
      r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
@@ -452,8 +457,9 @@ _FIGURES = re.compile(
     r"|\b(?:dad|father|mum|mom|mother|brother|sister|friend|uncle|aunt|cousin|grandad|grandfather|grandma|grandmother|son|daughter) (?:took|had taken) (?:their|them) own life\b"
     r"|\boverdoses at work\b|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?|hotline|helpline|crisis line|charity|line)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
     r"|\b(?:bruises?|bruised|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
-    r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love) "
-    r"(?:feels|felt|seems|is|was) (?:so |really |too |a bit |kind of )?(?:dangerous|unsafe|scary|risky)\b"
+    r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love|feelings|emotions|crying) "
+    r"(?:feels|felt|seems|seemed|is|was|were|are) (?:so |really |too |a bit |kind of )?(?:dangerous|unsafe|scary|risky)\b"
+    r"|\bchef\b(?: \w+){0,4} knives\b|\b(?:video ?games?|game|games|playstation|xbox|fortnite|call of duty)\b(?: \w+){0,4} (?:guns|knives|weapons)\b"
     r"|\bhunt\w* (?:\w+ ){0,4}with (?:their|my|a|the) (?:rifle|gun|bow|shotgun)\b"
     r"|\b(?:sharpen\w*|wash\w*|clean\w*|set of|new|buy|bought) (?:the |my |some |a |our )?(?:kitchen|chef|bread|steak) knives\b|\bsharpen\w* (?:their |my |the |our )?knives\b|\bknife block\b|\bnew knives\b"
     r"|\bso (?:bad|awkward|embarrassing|cringe\w*|boring) (?:\w+ ){0,4}(?:want|wanted) to die\b"
