@@ -46,10 +46,12 @@ WINDOW = 48
 """Words screened at once; long sentences are screened in overlapping windows."""
 OVERLAP = 12
 """Words two windows share, so no phrase is cut in half (the longest rule spans fewer)."""
-MODEL_THRESHOLDS = {SELF_HARM: 2.0, ABUSE: 2.5}
+MODEL_THRESHOLDS = {SELF_HARM: 3.0, ABUSE: 3.0}
 """Scores of each risk over none (intents.care.model) above which the learned model alone
-calls for care: chosen on tests/data/safety/tune.txt and dev_c.txt, checked on the practice
-openers in tests/data (ordinary openers must not be taken for a crisis; see bench/safety.py)."""
+calls for care. First 2.0 and 2.5, chosen on tests/data/safety/tune.txt and dev_c.txt; once
+the read dev sets joined the training (told.txt) the scores ran wider, and 3.0 for both kept
+the blind sets' recall while taking fewer coaching requests (6 -> 4 of 1,942) and practice
+attempts (8 -> 6 of 485) for a crisis; "any ideas to get him talking" had scored 2.4."""
 NEGATION_REACH = 8
 """Words before a negatable cue searched for "not", "never" ("he has never been violent")."""
 _GOVERNED = frozenset({
