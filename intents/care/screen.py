@@ -198,7 +198,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\bsaid goodbye (?:to (?:\w+ ){1,3})?(?:and )?(?:they|partner|them) (?:just )?(?:does not|do not|did not) know\b"
               r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|all|my|their|them)\b"
               r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
-              r"|\bgiv\w* away (?:all )?(?:of )?(?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|books|records|tools|games|bike|car)\b"
+              r"|\bgiv\w* away (?:all )?(?:of )?(?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|books|records|tools|games|bike|car|plants|paintings|art|favourite things)\b"
               r"|\bgiv\w* (?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|tools|bike) (?:away|to)\b"
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
@@ -208,7 +208,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join'),
+    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join', 'tried', 'ghost', 'invisible', 'okay', 'ok', 'fine', 'alright', 'wrote', 'written', 'writing', 'finds', 'find', 'time', 'lost', 'cutting'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye|hung up|hangs up)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
@@ -240,6 +240,14 @@ _SELF_HARM_RULES += (
      r"|\b(?:deserves?|deserved) (?:a )?(?:better )?(?:mum|mom|dad|father|mother|partner|wife|husband|someone|parent) (?:who|that) (?:is not|isnt|is no|will not)\b|\bdeserves? better than me\b"
      r"|\b(?:died|passed|death|funeral|gone)\b(?: \S+){0,15} wants? to be with (?:my|them|their) \w+\b|\bwants? to be with (?:my|them|their) (?:mum|mom|dad|mother|father|husband|wife|son|daughter|baby|brother|sister|nan|gran|grandma|grandad|friend)\b(?: \S+){0,15} (?:died|passed|dead|gone)\b"
      r"|\bjoin(?:ing)? (?:my|their|them) (?:\w+ )?(?:mum|mom|dad|mother|father|brother|sister|son|daughter|husband|wife|friend|nan|gran|grandma|grandad|baby)\b(?: \w+){0,3} (?:who|that) (?:died|passed|is dead|killed)\b"
+     r"|\bi tried (?:once|before|twice)\b(?: \S+){0,12} (?:lately|again|the same|feel (?:like )?that way)\b"
+     r"|\b(?:ghost|invisible)\b(?: \S+){0,12} make it official\b"
+     r"|\b(?:they|partner|everyone|the kids) (?:will|would|is going to) be (?:okay|ok|fine|alright|taken care of) after\b(?! (?:the|a|an|this|that|work|school|lunch|dinner|surgery|\w+ing)\b)"
+     r"|\b(?:wrote|written|writing) down (?:all )?(?:the |my )?(?:passwords|bank|accounts|pins?)\b"
+     r"|\b(?:the one|first) (?:who|to) finds? me\b"
+     r"|\b(?:cliffs?|bridge|roof|edge|sea|river|tracks)\b(?: \S+){0,12} one last time\b|\bone last time\b(?: \S+){0,12} (?:cliffs?|bridge|roof|edge|sea|river|tracks)\b"
+     r"|\b(?:lost)\b(?: \S+){0,15} wants? to be with (?:my \w+|them|their \w+)\b"
+     r"|\b(?:they|partner|i) (?:has |have |had |is |am |are )?(?:been )?cutting(?: (?:again|themself|myself))?\b(?! (?:back|down|out|corners|costs|carbs|sugar|ties|hair|it|class|classes|work|me|off|up|the|a|an|their|my|our|them)\b)"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
@@ -343,7 +351,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b| (?:in|into) (?:a |the |their |them )?(?:locked )?(?:gun )?(?:cabinet|safe)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked'),
+    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked', 'scary', 'frightening', 'terrifying', 'menacing', 'still', 'lets', 'let'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -366,6 +374,8 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\b(?:delete|clear|wipe|hide) (?:this|the|my) (?:conversation|chat|history|messages|search|searches|call|calls)\b(?: \w+){0,3} (?:before|so) (?:they|partner)\b"
      r"|\b(?:am|is|im) (?:about|going) to get (?:hurt|hit|beaten|slapped|punched|smacked)\b"
      r"|^(?:was |got |been )?(?:strangled|raped|beaten|punched|kicked|slapped|choked)\b(?! (?:on|up|back|by (?:the|a) (?:\w+ )?(?:smoke|fumes|food|bone))\b)"
+     r"|\b(?:they|partner) (?:gets|get|got|is|becomes|can be|can get) (?:really |so |very )?(?:scary|frightening|terrifying|menacing)\b"
+     r"|\bstill (?:has|have|got) (?:a )?keys? to my\b|\blets? themself in whenever\b"
      r"|\b(?:stocking|stocks|stocked) me\b|\btreat\w* me like (?:a |their |them |an )?(?:prisoner|slave|dog|servant|property|possession|animal)\b"
      r"|\b(?:make|made|making) up (?:a )?(?:story|stories|excuses?) (?:about|for) (?:the |my )?(?:bruises?|marks|injur\w*|black eye|cuts)\b|\bmake up a story (?:at|for|to) the (?:er|a and e|hospital|doctor|doctors|nurse)\b|\b(?:lie|lied|lying) (?:to|at) the (?:er|hospital|doctor|doctors|nurse) about (?:how|the|my|what)\b"
      r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
@@ -386,7 +396,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\b(?:they|partner) (?:\w+ ){0,2}(?:breaks|broke|smashes|smashed|throws|threw) (?:things|stuff|plates|dishes|furniture)\b|\b(?:something|things|stuff) (?:, )?or me\b"
      r"|\b(?:have to|must|need to) ask (?:them|partner) (?:\w+ )?(?:before i (?:spend|buy|go|leave|see|eat)|for money|if i can (?:spend|buy|go|see))\b", True),
     ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help', 'angry', 'lose', 'explod', 'off', 'does', 'did', 'because'),
-     rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
+     rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|what (?:they|partner) (?:does|did)\b|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:fall asleep|falling asleep|sleep|sleeping|go to bed|be in the same room|being in the same room) (?:next to|near|with|beside|around) (?:them|partner)\b"
                      rf"|^(?:so |really |very |just |always |still |too |more )?{_FEAR} of (?:them|partner)\b"
@@ -678,6 +688,8 @@ def _negated(window: str, start: int, end: int) -> bool:
     """A negator governs the cue: only auxiliaries and the like between them, and no
     "anymore" or "again" after it that would make the denial a history."""
     before = window[:start].split()[-NEGATION_REACH:]
+    if before and before[-1] in _NEGATORS and window[start:].split()[:1] in (["they"], ["partner"], ["i"]):
+        return False  # the cue brings its own subject: "no he hits me", "if I don't he gets scary"
     for at in range(len(before) - 1, -1, -1):
         word = before[at]
         if word in _NEGATORS:
