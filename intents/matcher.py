@@ -90,6 +90,8 @@ class Ranking:
     elsewhere: bool = False
     """The request is about some thing or someone else, not the partner (intents.scope)."""
     drill_topic: tuple[tuple[str, float], ...] = ()
+    experts: tuple[str, ...] = ()
+    """Techniques whose quoted experts the request names ("what did Walfish say")."""
     """(technique, similarity) of the words left once the asking to practise (or for a quote)
     is taken out ("let's practise validating" -> "validate", "read me the quote about body
     language" -> "body language"), best first; empty when nothing is left."""
@@ -125,10 +127,14 @@ class _Index:
 class Matcher:
     """Scores requests against the catalog's example phrases."""
 
-    def __init__(self, examples: list[tuple[str, str]], screen: Screen | None = None) -> None:
+    def __init__(self, examples: list[tuple[str, str]], screen: Screen | None = None,
+                 experts: dict[str, tuple[str, ...]] | None = None) -> None:
         """``examples`` are (label, phrase) pairs; labels are intents or "tip:<id>".
-        ``screen`` looks for danger before any label is weighed (default: the rules alone)."""
+        ``screen`` looks for danger before any label is weighed (default: the rules alone).
+        ``experts``: each quoted expert's surname, lower case, and the techniques they are
+        quoted in ("what did Walfish say" asks for that quote)."""
         self._screen = screen or Screen()
+        self._experts = experts or {}
         documents = []
         stemmed = [(label, stem_words(normalize(phrase).split())) for label, phrase in examples]
         self._scope = Scope.learn([(label == "fallback", words) for label, words in stemmed])
@@ -164,7 +170,12 @@ class Matcher:
                      for phrase in phrases if intent != "safety"]
         requests = [phrase for _label, phrase in examples]
         screen = Screen.cached(load_screen_examples(), requests, cache_dir or default_screen_cache())
-        return cls(examples, screen)
+        experts: dict[str, tuple[str, ...]] = {}
+        for technique in catalog.techniques:
+            for quote in technique.quotes:
+                name = quote.speaker.split()[-1].lower()
+                experts[name] = tuple(dict.fromkeys(experts.get(name, ()) + (technique.id,)))
+        return cls(examples, screen, experts)
 
     def rank(self, text: str) -> Ranking:
         """Score ``text`` against every label, best first."""
@@ -173,9 +184,22 @@ class Matcher:
         scores = self._scores(set(features(words)))
         ranked = tuple(sorted(scores.items(), key=lambda item: -item[1]))
         elsewhere = self._scope.about_something_else(words, guessed)
-        quote = bool(ranked) and (ranked[0][0] == "quote" or bool(_ASKS_FOR_WORDS.search(normalized)))
+        experts = self._named_experts(normalized.split())
+        quote = bool(ranked) and (ranked[0][0] == "quote" or bool(_ASKS_FOR_WORDS.search(normalized))
+                                  or bool(experts and _SAYS.search(normalized)))
         topic = self._drill_topic(words, quote, therapy_named=bool(_NAMES_THERAPY.search(normalized)))
-        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, topic)
+        return Ranking(normalized, tuple(words), ranked, self._screen(text), elsewhere, topic, experts)
+
+    def _named_experts(self, words: list[str]) -> tuple[str, ...]:
+        """The techniques whose quoted experts the words name, allowing a misheard letter
+        or two ("fran wolfish"): a name is long and rare, so a near spelling is still it."""
+        named: list[str] = []
+        for word in words:
+            if len(word) >= 5:
+                found = process.extractOne(word, list(self._experts), scorer=fuzz.ratio, score_cutoff=EXPERT_SPELLING)
+                if found and found[0][0] == word[0]:
+                    named += self._experts[found[0]]
+        return tuple(dict.fromkeys(named))
 
     def _drill_topic(self, words: list[str], quote: bool = False,
                      therapy_named: bool = False) -> tuple[tuple[str, float], ...]:
@@ -298,7 +322,11 @@ _ASKS_TO_PRACTISE = re.compile(
 """A request to the coach to run a drill, whatever technique it names ("drill me on the listening
 one"); "how do i practise listening" stays a question about the tip."""
 
-_ASKS_FOR_WORDS = re.compile(r"\bquot(?:e|es|ation)\b|\bword for word\b|\b(?:exact|actual|own) words\b")
+_ASKS_FOR_WORDS = re.compile(r"\bquot(?:e|es|ation)\b|\bword for word\b|\b(?:exact|actual) words\b|\b(?<!my )own words\b")
+_SAYS = re.compile(r"\b(?:say|says|said|saying|line|words|put it|think|thinks|suggest|suggests|mean|meant)\b")
+"""With an expert's name: asking what they said ("what was Zakeri's line about noticing")."""
+EXPERT_SPELLING = 80
+"""rapidfuzz ratio from which a word is taken for a quoted expert's surname ("wolfish": 86)."""
 """A request for the expert's words themselves; "what would an expert suggest" asks for a tip."""
 _NAMES_THERAPY = re.compile(r"\b(?:therapy|counsel+ing|couples counsel+ing|marriage counsel+ing)\b")
 
@@ -328,9 +356,17 @@ def decide(ranking: Ranking) -> Match | None:
         label = "practice"  # "help me practise asking her directly": a drill, not the tip
     elif label.startswith("tip") and _ASKS_FOR_WORDS.search(ranking.normalized):
         label = "quote"  # "what's the quote about body language": its words, not its summary
+    elif ranking.experts and label != "stop" and _SAYS.search(ranking.normalized):
+        label = "quote"  # "what did Shafner say about activities", "what was Slatkin's line"
     techniques = [(l[4:], s) for l, s in ranking.scores if l.startswith("tip:")]
     if label == "tip" and techniques and techniques[0][1] >= score - TECHNIQUE_BIAS:
         label, score = f"tip:{techniques[0][0]}", techniques[0][1]
+    if label == "quote" and ranking.experts:
+        # "what did Walfish say": her technique; "what did Shafner say about activities together": of hers, that one
+        topic = [(t, s) for t, s in ranking.drill_topic if t in ranking.experts]
+        named = topic[0][0] if topic and topic[0][1] >= PRACTICE_TOPIC else (
+            ranking.experts[0] if len(ranking.experts) == 1 else None)
+        return Match(label, named, round(min(score, 1.0), 2))
     if label in ("practice", "quote") and _names_a_drill(list(ranking.drill_topic)):
         # "practise validating", "read me the quote about body language"
         return Match(label, ranking.drill_topic[0][0], round(min(score, 1.0), 2))

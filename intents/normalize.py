@@ -40,6 +40,8 @@ _FILLERS = frozenset({
     "um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "hm", "mm", "mhm",
     "[unk]", "<unk>", "unk", "[noise]", "<noise>", "<sil>", "[laughter]",
 })
+_KNOW = re.compile(r"\b(not|really|even|to|i|you|we|they|do|did|just) no (her|him|them|what|how|why|where|when|if|that|anything|everything)\b")
+""""No" for "know", as a recognizer or a quick typist writes it: "i dont really no her"."""
 _FILLER_PHRASES = re.compile(r"\b(you know|i mean|sort of)\b")
 _ASSENT = re.compile(r"\b(?:uh[ -]huh|mm[ -]hmm|mhm|mm hm|yeah yeah)\b")
 """Sounds of assent, read before fillers are dropped: without it "uh huh" is "huh" (say again)."""
@@ -67,7 +69,7 @@ def normalize(text: str, fold: bool = True) -> str:
     for phrase in ("other half", "significant other"):
         text = text.replace(phrase, "partner")
     words = " ".join(_expand(word) for word in text.split()).split()
-    text = " ".join(word for word in words if word not in _FILLERS)
+    text = _KNOW.sub(r"\1 know \2", " ".join(word for word in words if word not in _FILLERS))
     words = _FILLER_PHRASES.sub(" ", text).split()
     return " ".join(_fold_partner(words) if fold else words)
 

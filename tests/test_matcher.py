@@ -170,3 +170,17 @@ def test_the_words_of_a_named_technique_are_a_quote(matcher, text, technique):
 def test_an_expert_suggestion_is_still_a_tip(matcher):
     match = matcher.match("what would an expert suggest to get him talking")
     assert match is not None and match.intent == "tip", match
+
+
+@pytest.mark.parametrize("text, technique", [("what did fran wolfish say", "share-vulnerability"),
+                                             ("what did shafner say about doing activities together",
+                                              "bonding-activity"),
+                                             ("what was slatkin's line", "caring-behaviors")])
+def test_naming_the_expert_asks_for_their_quote(matcher, text, technique):
+    match = matcher.match(text)
+    assert match is not None and (match.intent, match.technique) == ("quote", technique), match
+
+
+def test_my_own_words_are_not_a_quote(matcher):
+    match = matcher.match("how do i repeat back what she said in my own words")
+    assert match is not None and match.intent == "tip", match

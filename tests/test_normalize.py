@@ -40,3 +40,8 @@ def test_sounds_of_assent_are_yes_not_fillers():
     assert normalize("uh huh") == "yes"
     assert normalize("mm hmm, go on") == "yes go on"
     assert normalize("um so like") == "so like"
+
+
+def test_no_written_for_know_is_read_as_know():
+    assert normalize("i dont really no her anymore", fold=False) == "i do not really know her anymore"
+    assert normalize("no, not now", fold=False) == "no not now"
