@@ -120,7 +120,7 @@ _HURT_VERBS = (
 _NOT_ACCIDENT = (
     r"(?! (?:shaving|cooking|chopping|ironing|by accident|accidentally|at work|working|on (?:the |a )?(?:oven|stove|pan|"
     r"tray|iron|kettle|grill|hob|paper|glass|knife|edge|tin|can|lid|nail|wire|fence|thorn|rose|bramble)|with (?:all )?(?:that|the|this|their|them) (?:overtime|work|hours|stress|worry|worrying|gym|training)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
-    r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to))"
+    r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to|off (?:from|emotionally|when)\b))"
 )
 """Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
 _SELF = r"(?:myself|themself|my self|their self|them self|my own life|their own life|them own life)"
@@ -153,14 +153,14 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\bbetter off without (?:me|them|him|her)\b(?! (?:at|in|around) (?:the|this))"
                    r"|\bbetter off if i (?:was|were|had|did|died|disappeared|left this)\b"
                    r"|\b(?:world|everyone|everybody|every body|family|kids) (?:would|will) be (?:happier|better|fine|ok|okay|better off) (?:without|with out) me\b(?! for (?:a|one|the|an|two) )", False),
-    ("not-here", ('want', 'reason', 'point', 'worth', 'wake', 'can', 'tired', 'sick', 'disappear', 'done', 'give', 'will', 'thought', 'thinking', 'think', 'hope', 'wish', 'pray', 'only', 'no', 'would', 'need'),
+    ("not-here", ('want', 'reason', 'point', 'worth', 'wake', 'can', 'tired', 'sick', 'disappear', 'done', 'give', 'will', 'thought', 'thinking', 'think', 'hope', 'wish', 'pray', 'only', 'no', 'would', 'need', 'nothing', 'nobody', 'live'),
      r"\b(?:do not|dont|did not|does not) want to (?:be here|be alive|live|exist|wake up|go on|keep going|be around)\b"
                  r"|\bno (?:reason|point|will) (?:for (?:me|them) )?(?:to|in) (?:live|living|go on|going on|being alive|being here|wake up|stay alive|staying alive|be here|be alive)\b"
                  r"|\b(?:hope|wish|pray) i (?:\w+ )?(?:do not|never|would not|will not|did not|dont) wake up\b"
                  r"|\b(?:thoughts|thinking|think|thought) (?:\w+ )?about (?:just )?not (?:existing|being here|being alive|living|waking up|being around)\b"
                  r"|\b(?:will not|would not) be (?:around|here) (?:much longer|for much longer|for long|by (?:the )?(?:summer|christmas|spring|winter|autumn|fall|then|next)|anymore|any more|soon)\b"
                  r"|\bthe only (?:thing|reason|one|ones) (?:stopping|keeping) me\b|\bonly (?:thing|reason) keeping me (?:alive|here|going)\b"
-                 r"|\bno way out\b|\b(?:will not|would not) need (?:anything|it|them|any of it) (?:soon|much longer|anymore|where)\b"
+                 r"|\bno way out\b|\b(?:nothing|no one|nobody|no reason|nothing left) (?:left )?to live for\b|\b(?:will not|would not) need (?:anything|it|them|any of it) (?:soon|much longer|anymore|where)\b"
                  r"|\b(?:not|is not) worth (?:living|it anymore|being alive)\b|\bwhat is the point of (?:living|life|being alive|going on|anything)\b"
                  r"|\b(?:sleep|fall asleep|go to sleep) and (?:never|not) wake up\b|\bnever wake up\b"
                  r"|\bcan not (?:go on|keep going|do this (?:anymore|any more)|take (?:it|this|the pain) anymore|take it any more|live like this)\b"
@@ -208,7 +208,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join', 'tried', 'ghost', 'invisible', 'okay', 'ok', 'fine', 'alright', 'wrote', 'written', 'writing', 'finds', 'find', 'time', 'lost', 'cutting', 'voice', 'deserve', 'make', 'lied', 'lie', 'lying', 'asked'),
+    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join', 'tried', 'ghost', 'invisible', 'okay', 'ok', 'fine', 'alright', 'wrote', 'written', 'writing', 'finds', 'find', 'time', 'lost', 'cutting', 'voice', 'deserve', 'make', 'lied', 'lie', 'lying', 'asked', 'like', 'as', 'last', 'attempted', 'heading', 'next', 'survived', 'plan', 'made'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye|hung up|hangs up)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
@@ -250,6 +250,12 @@ _SELF_HARM_RULES += (
      r"|\b(?:they|partner|i) (?:has |have |had |is |am |are )?(?:been )?cutting(?: (?:again|themself|myself))?\b(?! (?:back|down|out|corners|costs|carbs|sugar|ties|hair|it|class|classes|work|me|off|up|the|a|an|their|my|our|them)\b)"
      r"|\bvoices? (?:\w+ ){0,3}telling me to (?:end it|die|kill|hurt|jump|do it)\b|\bdeserve to (?:suffer|die|be hurt|hurt|feel pain|be punished)\b"
      r"|\bmake (?:myself|themself) (?:sick|throw up|vomit|bleed)\b|\b(?:lied|lie|lying) (?:\w+ ){0,3}(?:said|say) (?:i am|i was|im) (?:safe|fine|okay|ok)\b|\basked (?:me )?if i (?:am|was) (?:safe|okay|ok|alright)\b(?: \S+){0,4} (?:lied|lie)\b"
+     r"|\blook after (?:the |my |their |them )?(?:cat|dog|kids|children|pets?) (?:after|when i am gone|once i am gone)\b"
+     r"|\b(?:like|as if) (?:they|i) (?:is|am|are|was) (?:going somewhere|going away|saying goodbye|not coming back)\b"
+     r"|\blast time (?:we|they|i) will (?:ever )?(?:talk|speak|see each other)\b"
+     r"|\b(?:they|i|partner) (?:has |have |had )?attempted\b(?! (?:to|a|an|the|it|this|that|some|my|their)\b)|\bheading back there\b"
+     r"|\bnext time (?:i|they) will do it (?:properly|right)\b|\bsurvived\b(?: \S+){0,8} next time\b"
+     r"|\b(?:made|have|got|making) a plan\b(?: \S+){0,6} (?:house|flat|home|place) (?:is|will be) empty\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
@@ -327,7 +333,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:give|gives|gave) me an allowance\b|\bno access to (?:money|the money|my money|our money|the bank)\b", True),
     ("documents", ('key', 'passport', 'id', 'document', 'paper', 'visa', 'phone', 'birth'),
      r"\b(?:took|takes|take|taking|taken|hid|hides|hidden|hide|keep|keeps|kept|confiscat\w*|stole|steals|destroy\w*) "
-                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so (?:i|we) (?:do not|dont) (?:lose|drive|get distracted)|(?: \w+){0,8} because i (?:always |keep )?(?:lose|losing|was too tired|was drunk|had been drinking|had (?:a few|too many|three|two))| in the safe\b)", True),
+                  r"(?:away )?(?:my|the) (?:car )?(?:keys|passport|id|documents|papers|visa|phone|birth certificate)\b(?! (?:by|to) (?:mistake|accident)|(?: \w+){0,8} so (?:i|we) (?:do not|dont) (?:lose|drive|get distracted)|(?: \w+){0,8} because i (?:always |keep )?(?:lose|losing|was too tired|was drunk|had been drinking|had (?:a few|too many|three|two))| in the safe\b|(?: \w+){0,8} (?:because|so) (?:they|partner) (?:had to|could|needed to) (?:move|park|fix|wash|clean|fill))", True),
     ("threat", ('murder', 'punish', 'option', 'leave', 'left', 'go', 'went', 'tell', 'told', 'knows', 'get', 'have', 'report', 'body', 'regret', 'threat', 'kill', 'hurt', 'hit', 'destroy', 'ruin', 'regret', 'sorry', 'hell', 'never', 'take', 'end', 'find', 'believe'),
      r"(?<!sounding like a )(?<!sound like a )(?<!sounds like a )(?<!feel like a )(?<!feeling like a )\bthreat\w*\b(?! (?:to|of) (?:leave|break up|divorce|dump me|split up|walk out|call off|go|move out|end (?:it|things|the relationship)|quit))"
                r"|\b(?:said|says|say|told me|swore|swears) (?:(?!(?:not|never|no)\b)\w+ ){0,3}(?:kill|hurt|hit|destroy|ruin|end) me\b"
@@ -353,7 +359,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b| (?:in|into) (?:a |the |their |them )?(?:locked )?(?:gun )?(?:cabinet|safe)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked', 'scary', 'frightening', 'terrifying', 'menacing', 'still', 'lets', 'let', 'condom', 'says', 'belong', 'cat', 'dog', 'pet', 'rabbit', 'kitten', 'puppy', 'something'),
+    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked', 'scary', 'frightening', 'terrifying', 'menacing', 'still', 'lets', 'let', 'condom', 'says', 'belong', 'cat', 'dog', 'pet', 'rabbit', 'kitten', 'puppy', 'something', 'wav', 'brandish', 'swing', 'swung', 'held', 'holds', 'turns', 'turned', 'shows', 'showed', 'never'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -382,6 +388,9 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\bsays? i am (?:theirs|their property|their possession)\b|\bi belong to (?:them|partner)\b"
      r"|\b(?:then|and then) something bad (?:happens|will happen)\b|\bsomething bad (?:happens|will happen) (?:when|if|after)\b"
      r"|\b(?:cat|dog|pet|rabbit|kitten|puppy) went missing after i (?:stood up to|argued with|left|told|defied|said no to)\b"
+     r"|\b(?:wav\w*|brandish\w*|swing\w*|swung|held up|holds up) (?:a |the |their |them )?(?:hammer|axe|crowbar|bat|bottle|knife|gun|screwdriver)\b(?: \w+){0,2} (?:around|at me|in my face|over me|when|near me)\b"
+     r"|\b(?:turns|turned|shows|showed|keeps turning|keeps showing) up (?:at|outside) (?:the |my )?(?:gym|work|office|school|house|flat|door|car|class|church|shop)\b(?: \w+){0,4} (?:every time|whenever|wherever|when) i\b"
+     r"|\bnever told (?:them|partner) (?:my (?:schedule|address|plans|new address)|where i)\b"
      r"|\b(?:stocking|stocks|stocked) me\b|\btreat\w* me like (?:a |their |them |an )?(?:prisoner|slave|dog|servant|property|possession|animal)\b"
      r"|\b(?:make|made|making) up (?:a )?(?:story|stories|excuses?) (?:about|for) (?:the |my )?(?:bruises?|marks|injur\w*|black eye|cuts)\b|\bmake up a story (?:at|for|to) the (?:er|a and e|hospital|doctor|doctors|nurse)\b|\b(?:lie|lied|lying) (?:to|at) the (?:er|hospital|doctor|doctors|nurse) about (?:how|the|my|what)\b"
      r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
@@ -418,7 +427,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                      rf"|\b{_FEAR} (?:when|whenever|every time|if) {_P} (?:drinks|drink|gets|get|is|are|comes|come|loses|lose)\b"
                      rf"|\b(?:coming|comes|come|gets|get|walks in|walk in) (?:home|through the door)\b(?: \w+){{0,10}} {_FEAR}\b"
                      rf"|\b{_FEAR} (?:\w+ ){{0,6}}(?:when|before|until) {_P} (?:\w+ )?(?:comes|gets|come|get) home\b"
-                     r"|\bwalk(?!s\b)\w* on egg ?shells\b|\bwalks on egg ?shells (?:around|with) me\b|\bhid\w* (?:\w+ ){0,3}(?:from|when) (?:them|partner|they)\b"
+                     r"|\bwalk(?!s\b)\w* on egg ?shells\b|\bwalks on egg ?shells (?:around|with) me\b|\b(?:i|we|kids|children) (?:\w+ ){0,2}hid\w* (?:\w+ ){0,3}(?:from|when) (?:them|partner|they)\b"
                      r"|\bi (?:\w+ )?flinch\w*|\bflinch\w* (?:when|whenever|every time|if) (?:they|partner|your partner|my partner)|\bmakes? me flinch", True),
     ("unsafe", ('safe', 'unsafe', 'danger'),
      r"\b(?:not|never|do not|does not|no longer|dont) (?:feel )?safe(?! (?:to|enough to) (?:share|talk|open|say|tell|express|be (?:open|honest|myself)|cry))(?! (?:sharing|talking|opening|being))\b"
@@ -471,11 +480,14 @@ _FIGURES = re.compile(
     r"|\bstab\w* me in the back\b(?! with)|\bkick\w* me in (?:their|my|the) sleep\b"
     r"|\b(?:like|as if|as though) (?:\w+ ){0,4}(?:a|an) (?:loaded |smoking )?(?:gun|knife|weapon)\b"
     r"|\bjump\w* the gun\b|\bgreat guns\b|\b(?:is|are) a gun at\b|\bbig guns\b|\b(?:stick\w*|stuck) to (?:my|their|your|our) guns\b|\bguns blazing\b|\bknives (?:and forks|in the sink|in the dishwasher)\b|\bknife and fork\b"
-    r"|\b(?:novel|book|film|movie|show|documentary|podcast|play|series|article|story|episode|thriller) about (?:\w+ ){0,6}(?:abus\w*|domestic (?:violence|abuse)|stalk\w*|murder\w*|killer|suicide)\b"
+    r"|\b(?:novel|book|film|movie|show|documentary|podcast|play|series|article|story|episode|thriller|programme|program|lecture|class|course|talk|seminar) about (?:\w+ ){0,6}(?:abus\w*|domestic (?:violence|abuse)|stalk\w*|murder\w*|killer|suicide)\b"
     r"|\b(?:dad|father|mum|mom|mother|brother|sister|friend|uncle|aunt|cousin|grandad|grandfather|grandma|grandmother|son|daughter) (?:took|had taken) (?:their|them) own life\b"
     r"|\b(?:dad|father|mum|mom|mother|brother|sister|friend|uncle|aunt|cousin|grandad|grandfather|grandma|grandmother|son|daughter) (?:died by|died of|committed) suicide\b"
     r"|\btwist\w* my arm (?:to|into)\b|\bsqueez\w* me (?:back|tight|tighter|gently)\b|\bbruis\w* (?:really |so |very )?easily\b"
     r"|\b(?:deactivated|replica|antique|decommissioned|toy) (?:\w+ )?(?:rifle|gun|pistol|sword)\b|\b(?:rifle|gun|pistol)\b(?: \S+){0,8} (?:deactivated|a replica|an antique)\b"
+    r"|\b(?:army|military|police|soldier|navy|marines|armed forces|security guard)\b(?: \w+){0,6} (?:guns|weapons|rifles)\b"
+    r"|\bhunt\w*\b(?: \S+){0,10} (?:rifle|gun|shotgun)\b|\b(?:rifle|gun|shotgun) (?:stays |is |kept )?locked (?:up|away)\b"
+    r"|\bhit (?:a|the) (?:brick )?wall (?:with|when|in|at|every)\b"
     r"|\boverdoses at work\b|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?|hotline|helpline|crisis line|charity|line)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
     r"|\b(?:bruises?|bruised|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:bouldering|skating|skiing|snowboarding|roller derby|the trampoline|falling off (?:a|my|the) bike|netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
     r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love|feelings|emotions|crying) "
@@ -509,6 +521,7 @@ _DANGER_WORDS = (
     "threatening", "terrified", "scared", "afraid", "frightened", "abusive", "abused", "violent", "violence",
     "knife", "knives", "weapon", "wrists", "hanging", "goodbye", "bruises", "beaten", "hitting", "forced",
     "forces", "controlling", "passport", "location", "messages", "hurting", "cutting", "bleeding", "attacked",
+    "paracetamol", "stalking",
 )
 """Words the rules turn on, which a misspelling ("chokd", "husbend", "trakcs") must still reach."""
 SPELLINGS_KEPT = 10_000
@@ -790,6 +803,8 @@ def _fold(words: list[str]) -> list[str]:
     """He/she/they become "they", partner nouns "partner"; "myself" stays "myself"."""
     folded: list[str] = []
     for word in words:
+        if folded and folded[-1] == "my" and word.endswith("s") and word[:-1] in _PARTNER:
+            word = word[:-1]  # "my husbands gonna hurt me": a possessive the apostrophe fell off
         if word in _PARTNER and (word not in ("man", "other") or (folded and folded[-1] in ("my", "the"))):
             while folded and folded[-1] in ("my", "the", "our", "partner", "ex"):
                 folded.pop()
