@@ -256,6 +256,7 @@ _SELF_HARM_RULES += (
      r"|\b(?:they|i|partner) (?:has |have |had )?attempted\b(?! (?:to|a|an|the|it|this|that|some|my|their)\b)|\bheading back there\b"
      r"|\bnext time (?:i|they) will do it (?:properly|right)\b|\bsurvived\b(?: \S+){0,8} next time\b"
      r"|\b(?:made|have|got|making) a plan\b(?: \S+){0,6} (?:house|flat|home|place) (?:is|will be) empty\b"
+     r"|\bwant to be gone\b(?! (?:for|by|before|from|when|on)\b)|\b(?:do not|dont) know (?:if|whether) i (?:am|will be) safe\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
      r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
