@@ -119,7 +119,7 @@ _HURT_VERBS = (
 )
 _NOT_ACCIDENT = (
     r"(?! (?:shaving|cooking|chopping|ironing|by accident|accidentally|at work|working|on (?:the |a )?(?:oven|stove|pan|"
-    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge|tin|can|lid|nail|wire|fence|thorn|rose|bramble)|with (?:all )?(?:that|the|this|their|them) (?:overtime|work|hours|stress|worry|worrying|gym|training)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
+    r"tray|iron|kettle|grill|hob|paper|glass|knife|edge|tin|can|lid|nail|wire|fence|thorn|rose|bramble|straighteners|curling iron|curling tongs)|every time i (?:use|cook|iron)|with (?:all )?(?:that|the|this|their|them) (?:overtime|work|hours|stress|worry|worrying|gym|training)|to (?:pay|get|make|finish|keep|please|provide)|for (?:work|the|us|"
     r"them|nothing|their job)|laughing|with work|over (?:nothing|it|work)|up about|trying to|off (?:from|emotionally|when)\b))"
 )
 """Senses of "cut himself", "killing herself" that are accidents or figures of speech."""
@@ -154,7 +154,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                    r"|\bbetter off if i (?:was|were|had|did|died|disappeared|left this)\b"
                    r"|\b(?:world|everyone|everybody|every body|family|kids) (?:would|will) be (?:happier|better|fine|ok|okay|better off) (?:without|with out) me\b(?! for (?:a|one|the|an|two) )", False),
     ("not-here", ('want', 'reason', 'point', 'worth', 'wake', 'can', 'tired', 'sick', 'disappear', 'done', 'give', 'will', 'thought', 'thinking', 'think', 'hope', 'wish', 'pray', 'only', 'no', 'would', 'need', 'nothing', 'nobody', 'live'),
-     r"\b(?:do not|dont|did not|does not) want to (?:be here|be alive|live|exist|wake up|go on|keep going|be around)\b"
+     r"\b(?:do not|dont|did not|does not) want to (?:be here|be alive|live|exist|wake up|go on|keep going|be around)\b(?!(?: ,)? (?:at|in) (?:this|the) (?:party|meeting|wedding|office|job|place|town|city|house|room|club|pub|restaurant|queue|line|event|class|country)\b)"
                  r"|\bno (?:reason|point|will) (?:for (?:me|them) )?(?:to|in) (?:live|living|go on|going on|being alive|being here|wake up|stay alive|staying alive|be here|be alive)\b"
                  r"|\b(?:hope|wish|pray) i (?:\w+ )?(?:do not|never|would not|will not|did not|dont) wake up\b"
                  r"|\b(?:thoughts|thinking|think|thought) (?:\w+ )?about (?:just )?not (?:existing|being here|being alive|living|waking up|being around)\b"
@@ -165,7 +165,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
                  r"|\b(?:sleep|fall asleep|go to sleep) and (?:never|not) wake up\b|\bnever wake up\b"
                  r"|\bcan not (?:go on|keep going|do this (?:anymore|any more)|take (?:it|this|the pain) anymore|take it any more|live like this)\b"
                  r"|\b(?:tired|sick) of (?:living|being alive|life|existing)\b|\bdisappear\w* (?:forever|for good|for ever)\b"
-                 r"|\bwant to disappear\b(?! for (?:a|the|one|two|an) )|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b"
+                 r"|\bwant to disappear\b(?! (?:for|to|off|into) )|\bdone with (?:life|living|everything|it all)\b|\bgive up on (?:life|living|everything)\b"
                  r"|\b(?:want|need|wish|make) (?:it all|everything|all of it|the pain|the hurting) to (?:stop|end|go away)\b(?! for (?:a|one|the|an) (?:minute|second|moment|bit|while|day|week|night|weekend|hour|evening))|\bmake (?:it all|everything|the pain) stop\b", False),
     ("unnoticed", ('notice', 'care', 'miss', 'gone', 'dead', 'died', 'disappear', 'here', 'around', 'die'),
      r"\b(?:nobody|no one|noone) (?:would|will|even|is going to) (?:\w+ )?(?:notice|care|miss me|miss them)\b"
@@ -174,7 +174,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      rf"\b(?:took|take|taken|taking|swallow\w*|downed|stockpil\w*|sav\w*|hoard\w*|collect\w*|bought|buying) "
               rf"(?!(?:\w+ ){{0,3}}(?:blood pressure|vitamin|vitamins|iron|allergy|hay fever|thyroid|cholesterol|heart|birth control|contraceptive|antibiotic|antibiotics|travel sickness|malaria|worming|flea) )"
               rf"(?:\w+ ){{0,5}}{_PILLS}\b(?! (?:for|with|from) (?:my |the |a |them |their )?(?:\w+ )?(?:headaches?|migraines?|colds?|flu|doctor|pharmacy|back|pain|allerg\w+|blood pressure|period|cramps))"
-              r"(?! (?:with|after|before) (?:food|water|a meal|meals|breakfast|lunch|dinner|tea|milk)\b| (?:at|for|by) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|bedtime)\b| (?:a|per|every|each) day\b| twice\b)"
+              r"(?! (?:with|after|before) (?:food|water|a meal|meals|breakfast|lunch|dinner|tea|milk)\b| (?:every|each) (?:morning|day|night|evening)\b| as prescribed\b| like the (?:doctor|gp|pharmacist) (?:said|told me)\b| (?:at|for|by) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|bedtime)\b| (?:a|per|every|each) day\b| twice\b)"
               r"|\bover ?dos\w*|\bnoose\b|\b(?:bought|got|have|has|had|keeps|keep|found|tied|hid) (?:a |the |some )?rope\b(?!(?: (?:yesterday|today|earlier|last week|this morning|this week))?(?:(?: ,)? and (?:a |some |the )?(?:\w+ )?\w+){0,3} (?:for|to) )"
               r"|(?<!guy )(?<!man )(?<!woman )(?<!character )(?<!someone )(?<!girl )(?<!boy )(?<!bungee )\bjump(?:ing|ed|s)? (?:off|from|in front of)\b(?! (?:the |a |an |their |them |my )?(?:bunk\w*|beds?|sofa|couch|high board|diving board|board|swings?|trampoline|steps?|boat|pier|jetty|rocks into|plane|garden wall))"
               r"|\b(?:they|i) (?:will|would|am going to|is going to|gonna|might|said they would) jump\b(?! (?:at|in|on|to|into|up|out|ship|the gun|through|for|around))"
@@ -191,15 +191,15 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
               r"|\b(?:worked out|figured out|planned|plan|know|decided|thought about|thinking about|thought through) (?:exactly )?(?:how|when|where) (?:i|they) (?:would|will|am going to|is going to|are going to|could) do it\b"
               r"|\b(?:going to|gonna|might|will|about to) do something (?:stupid|drastic)\b"
               r"|\b(?:razor|blade|blades)\b|\b(?:slit|cut|cutting) (?:my|their|them) (?:wrists?|arms?|legs?|thighs?)\b"
-              r"|\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:wrote|written|writing|left) (?:a |my )?goodbye\b"
+              r"|\b(?:suicide|goodbye) (?:note|letter)s?\b(?! before (?:my|the|their|them|his|her) (?:deployment|tour|trip|move|surgery|operation|posting))|\b(?:wrote|written|writing|left) (?:a |my )?goodbye\b"
               r"|\b(?:texted|messaged|sent|posted|posts|wrote) (?:me |us |everyone )?(?:a )?goodbye\b(?! (?:card|party|present|gift|do|speech|lunch|drinks|message to (?:a|the|their|my) (?:colleague|boss|team)))"
               r"|\b(?:said|says|saying) (?:a )?goodbye (?!(?:to everyone |to everybody )?(?:at|from) (?:work|the office|school|the party|the station|the airport|uni|college)\b)(?:to everyone|to everybody|to all of us|to the kids|to me like|forever|for good|for the last time|as if|like it was)\b"
               r"|\b(?:said|says|saying) (?:a )?goodbye (?:to (?:my |their |them |the )?\w+ )?(?:like|as if) it (?:was|is|were) (?:the )?(?:last|final)\b"
               r"|\bsaid goodbye (?:to (?:\w+ ){1,3})?(?:and )?(?:they|partner|them) (?:just )?(?:does not|do not|did not) know\b"
-              r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|all|my|their|them)\b"
-              r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b"
-              r"|\bgiv\w* away (?:all )?(?:of )?(?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|books|records|tools|games|bike|car|plants|paintings|art|favourite things)\b"
-              r"|\bgiv\w* (?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|tools|bike) (?:away|to)\b"
+              r"|\bsaid goodbye and (?:locked|turned (?:their|them|my) phone off|switched (?:their|them) phone off|stopped answering|is not answering|will not answer)\b|\bsaying goodbye to (?:people|everyone|everybody|all|my|their|them)\b(?! (?:\w+ )?(?:colleagues|coworkers|co workers|team|class|students|neighbours|neighbors|flatmates|classmates)\b)(?!(?: \w+){0,6} because)"
+              r"|\bgiv\w* (?:away )?(?:all )?(?:of )?(?:my|their|them) (?:stuff|things|belongings|possessions|dog|cat|pets?|savings)(?: away)?\b(?!(?: \w+){0,6} (?:to charity|to a charity|because|since|to make (?:space|room)|for the move|before (?:we|the) move|we are moving|moving house|decluttering))"
+              r"|\bgiv\w* away (?:all )?(?:of )?(?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|books|records|tools|games|bike|car|plants|paintings|art|favourite things)\b(?!(?: \w+){0,6} (?:to charity|to a charity|because|since|to make (?:space|room)|for the move|before (?:we|the) move|we are moving|moving house|decluttering))"
+              r"|\bgiv\w* (?:my|their|them) (?:\w+ )?(?:gear|watch|clothes|guitar|collection|jewel\w*|tools|bike) (?:away|to)\b(?!(?: \w+){0,6} (?:to charity|to a charity|because|since|to make (?:space|room)|for the move|before (?:we|the) move|we are moving|moving house|decluttering))"
               r"|\b(?:the|a) bridge tonight\b"
               r"|\b(?:written|wrote|left|writing) (?:a |my )?(?:note|letter)s?(?: (?:to|for) (?:everyone|everybody|my (?:family|kids|children|parents|mum|mom)))?(?: (?:for|to) (?:them|everyone|partner|my \w+) to find)?$"
               r"|\b(?:before|when|after|once) i (?:go|am gone) for good\b|\b(?:writing|wrote|written|write) (?:my|a) farewell\b(?! (?:speech|card|message to (?:a|the|their|my) (?:colleague|boss|team)))"
@@ -208,7 +208,7 @@ _SELF_HARM_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
 )
 
 _SELF_HARM_RULES += (
-    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join', 'tried', 'ghost', 'invisible', 'okay', 'ok', 'fine', 'alright', 'wrote', 'written', 'writing', 'finds', 'find', 'time', 'lost', 'cutting', 'voice', 'deserve', 'make', 'lied', 'lie', 'lying', 'asked', 'like', 'as', 'last', 'attempted', 'heading', 'next', 'survived', 'plan', 'made', 'safe'),
+    ("warning-signs", ('matter', 'stepping', 'jumping', 'falling', 'walking', 'step', 'engine', 'motor', 'ahead', 'sorted', 'taken', 'done', 'saved', 'weeks', 'days', 'months', 'pick', 'only', 'roof', 'bridge', 'cliff', 'ledge', 'top', 'sorry', 'forever', 'ever', 'good', 'password', 'deserv', 'died', 'passed', 'death', 'funeral', 'gone', 'hope', 'assum', 'kidding', 'joking', 'thank', 'look', 'take', 'saying', 'said', 'says', 'texted', 'letters', 'notes', 'case', 'affairs', 'dead', 'edge', 'tried', 'attempt', 'tries', 'trying', 'world', 'earth', 'life', 'disappear', 'vanish', 'point', 'might', 'pill', 'tablet', 'meds', 'ctb', 'catch', 'exaggerat', 'dramatic', 'mean', 'literal', 'exist', 'future', 'bye', 'goodbye', 'end', 'soon', 'covered', 'full', 'dying', 'wak', 'die', 'last', 'building', 'fall', 'drop', 'bleed', 'suffocat', 'drown', 'overdos', 'over', 'hang', 'carbon', 'garage', 'exhaust', 'myself', 'themself', 'crisis', 'suicid', 'section', 'here', 'around', 'alive', 'join', 'tried', 'ghost', 'invisible', 'okay', 'ok', 'fine', 'alright', 'wrote', 'written', 'writing', 'finds', 'find', 'time', 'lost', 'cutting', 'voice', 'deserve', 'make', 'lied', 'lie', 'lying', 'asked', 'like', 'as', 'last', 'attempted', 'heading', 'next', 'survived', 'plan', 'made', 'safe', 'ahead', 'burn'),
      r"\b(?:thank you for everything|thanks for everything|(?:look after|take care of) (?:the|our|my|their) (?:kids|children|cat|dog|pets?)|(?:saying|said|says|texted) (?:that )?(?:they|i) (?:loves?|love) (?:me|them|you))\b"
      r"(?: \S+){0,20} (?:not answering|not picking up|stopped answering|will not answer|(?:phone|phones) (?:is |are )?(?:off|dead|switched off|turned off)|(?:turned|switched) (?:their|them|my) phone off|do not know where (?:they|partner) (?:is|are)|can not (?:reach|find) (?:them|partner)|goodbye|hung up|hangs up)\b"
      r"|\b(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:each|all|every|everyone|everybody)\b|\b(?:letters?|notes?|will|goodbyes?)\b(?: \S+){0,8} just in case\b"
@@ -257,9 +257,11 @@ _SELF_HARM_RULES += (
      r"|\bnext time (?:i|they) will do it (?:properly|right)\b|\bsurvived\b(?: \S+){0,8} next time\b"
      r"|\b(?:made|have|got|making) a plan\b(?: \S+){0,6} (?:house|flat|home|place) (?:is|will be) empty\b"
      r"|\bwant to be gone\b(?! (?:for|by|before|from|when|on)\b)|\b(?:do not|dont) know (?:if|whether) i (?:am|will be) safe\b"
+     r"|\bnothing ahead (?:for|of) me\b|\bno future for me\b"
+     r"|\bburn\w* my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|hand|hands) with (?:a |the )?(?:lighter|cigarette|match|matches|iron|candle)\b"
      r"|\bhope i am not (?:still )?(?:around|here|alive)\b|\bassuming i am still (?:alive|breathing)\b|\bassuming i am still (?:around|here)\b(?: \S+){0,6} hope (?:i am )?not\b"
      r"|\b(?:bridge|die|dead|pills|rope|jump|kill (?:my|them)self|end it|funeral)\b(?: \S+){0,12} (?:kidding|joking) , (?:mostly|sort of|kind of|not really|or not|maybe)\b"
-     r"|\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
+     r"|(?<!like )\b(?:stand|stands|standing|stood|sit|sits|sitting|sat)\b(?: \w+){0,3} (?:on |at )?the (?:very )?edge of (?:the |a )?(?:platform|roof|bridge|cliff|building|balcony|car park)\b"
      r"|\b(?:tried|attempted|tries|trying) to (?:end (?:it|things|everything|it all)|take (?:my|their|them) (?:own )?life|kill (?:my|them)self|over ?dose)\b(?! with\b| between\b)"
      r"|\b(?:suicide |previous |last )?attempts?\b(?: \w+){0,3} (?:last|a few|two|three|some) (?:year|years|month|months|week|weeks)\b"
      r"|\bleav\w* this (?:world|earth|life)\b|\b(?:disappear|vanish)\w* (?:forever|for good|for ever|for real|permanently)\b|\bwant to vanish\b(?! for (?:a|the|one|two|an) )"
@@ -360,7 +362,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\b(?:gun|guns|knife|knives|weapon|weapons|rifle|pistol|firearm|machete|baseball bat)\b"
                r"(?! (?:at|for) (?:work|their job|the range|the shop|the butcher)\b| skills\b| sharpen\w*| set\b| block\b"
                r"| for (?:chopping|cutting|slicing|cooking|carving|bread|onions|vegetables|veg|meat|fish|steak|the kitchen)\b| (?:in|into) (?:a |the |their |them )?(?:locked )?(?:gun )?(?:cabinet|safe)\b)(?: (?:to|at|against|in) (?:my|me|the kids))?", True),
-    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked', 'scary', 'frightening', 'terrifying', 'menacing', 'still', 'lets', 'let', 'condom', 'says', 'belong', 'cat', 'dog', 'pet', 'rabbit', 'kitten', 'puppy', 'something', 'wav', 'brandish', 'swing', 'swung', 'held', 'holds', 'turns', 'turned', 'shows', 'showed', 'never'),
+    ("coercion", ('sex', 'said', 'delet', 'block', 'remov', 'stopped', 'shak', 'trembl', 'version', 'happen', 'keep', 'kept', 'withh', 'control', 'takes', 'took', 'hides', 'hid', 'cut', 'wear', 'grab', 'smack', 'slap', 'beating', 'hiding', 'punch', 'belt', 'thump', 'clip', 'kids', 'children', 'marks', 'bruise', 'after', 'treat', 'story', 'stories', 'excuse', 'lie', 'lied', 'lying', 'birth', 'contracep', 'condom', 'listen', 'scare', 'frighten', 'terrif', 'begged', 'beg', 'plead', 'anywhere', 'sight', 'lock', 'padlock', 'made', 'make', 'makes', 'making', 'forc', 'know', 'knew', 'supposed', 'allowed', 'history', 'eat', 'wear', 'spend', 'sleep', 'stock', 'keep', 'quiet', 'whisper', 'next', 'other', 'delete', 'clear', 'wipe', 'hide', 'about', 'going', 'strangl', 'raped', 'beaten', 'punched', 'kicked', 'slapped', 'choked', 'scary', 'frightening', 'terrifying', 'menacing', 'still', 'lets', 'let', 'condom', 'says', 'belong', 'cat', 'dog', 'pet', 'rabbit', 'kitten', 'puppy', 'something', 'wav', 'brandish', 'swing', 'swung', 'held', 'holds', 'turns', 'turned', 'shows', 'showed', 'never', 'decide', 'touch', 'mouth', 'deal', 'watch', 'report', 'pill'),
      r"\bnever (?:\w+ ){0,2}anywhere (?:on my own|by myself|alone|without (?:them|partner))\b|\bnever lets? me out of (?:their|partner) sight\b"
      rf"|\b{_P} (?:\w+ ){{0,2}}(?:put|puts|putting) (?:a )?(?:pad)?locks? on (?:the |my )?(?:fridge|food|cupboards?|pantry|kitchen)\b|\b{_P} (?:\w+ ){{0,2}}lock\w* (?:the |my )?(?:fridge|food|cupboards?|pantry)\b"
      r"|\b(?:made|makes|make|making|forced|forces|force) me (?:\w+ )?(?:kneel|beg|grovel|crawl|sleep (?:on the floor|outside|in the car)|eat off the floor|stand in the corner)\b"
@@ -394,7 +396,9 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"|\bnever told (?:them|partner) (?:my (?:schedule|address|plans|new address)|where i)\b"
      r"|\b(?:stocking|stocks|stocked) me\b|\btreat\w* me like (?:a |their |them |an )?(?:prisoner|slave|dog|servant|property|possession|animal)\b"
      r"|\b(?:make|made|making) up (?:a )?(?:story|stories|excuses?) (?:about|for) (?:the |my )?(?:bruises?|marks|injur\w*|black eye|cuts)\b|\bmake up a story (?:at|for|to) the (?:er|a and e|hospital|doctor|doctors|nurse)\b|\b(?:lie|lied|lying) (?:to|at) the (?:er|hospital|doctor|doctors|nurse) about (?:how|the|my|what)\b"
-     r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?)\b"
+     r"|\b(?:hid|hides|hide|hiding|took|takes|threw away|throws away|flushed|flushes|swapped|tampered with|poked holes in|messes with|messed with) (?:my |the |all my )?(?:birth control|contraceptive|contraception|condoms?|pill)\b"
+     r"|\b(?:decide|decides|decided) when (?:we|i) (?:have|get) (?:a |another )?(?:baby|child|pregnant)\b|\btouch\w* me when no one is around\b|\bkeep my mouth shut\b"
+     r"|\b(?:they|partner) will deal with me\b|\b(?:watch|watches|watching) (?:the|my|our) (?:house|flat|place)\b(?: \S+){0,8} report\w* back\b|\breport\w* back to (?:them|partner)\b"
      r"|\b(?:listens|listening|listened|listen) (?:in )?(?:at|through|outside) the (?:door|wall|window)\b|\blistens in on my\b"
      r"|\b(?:drove|drives|driving|drive) (?:\w+ ){0,8}to (?:scare|frighten|terrify) me\b|\bi (?:begged|beg|pleaded with|was begging) (?:them|partner) to stop\b"
      r"|\b(?:did not|do not|didnt) want (?:to )?(?:have )?sex\b(?: \S+){0,8} (?:they|partner) (?:did not|would not|did it anyway|kept going|carried on|still)\b", True),
@@ -411,7 +415,7 @@ _ABUSE_RULES: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
      r"\bpartner (?:\w+ )?(?:stabbed|strangled|choked|punched|kicked|attacked|shot|beat up|beats up|stabs|strangles|chokes|punches|kicks|attacks) them\b(?! (?:a|an|down|dirty|out|up|off)\b)"
      r"|\b(?:they|partner) (?:\w+ ){0,2}(?:breaks|broke|smashes|smashed|throws|threw) (?:things|stuff|plates|dishes|furniture)\b|\b(?:something|things|stuff) (?:, )?or me\b"
      r"|\b(?:have to|must|need to) ask (?:them|partner) (?:\w+ )?(?:before i (?:spend|buy|go|leave|see|eat)|for money|if i can (?:spend|buy|go|see))\b", True),
-    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help', 'angry', 'lose', 'explod', 'off', 'does', 'did', 'because'),
+    ("fear-of-them", ('afraid', 'scared', 'frighten', 'terrif', 'fear', 'petrif', 'scare', 'intimidat', 'life', 'safety', 'egg', 'hid', 'flinch', 'car', 'truck', 'van', 'bike', 'key', 'footstep', 'heart', 'freez', 'froze', 'shak', 'panic', 'tense', 'sick', 'help', 'angry', 'lose', 'explod', 'off', 'does', 'did', 'because', 'what'),
      rf"\bi (?:am|was|feel|get|have been|been)? ?{_GAP2}{_FEAR} (?:of|for) (?:them|partner|their (?:temper|anger|rage|fists|violence|drinking)|what (?:they|partner) (?:will|would|might|could|is going to|may) do|what (?:they|partner) (?:does|did)\b|how (?:they|partner) (?:will|would|might|is going to) react(?! emotionally)|their reaction|my (?:life|safety|kids|children))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:go|going|be|being) (?:home|alone with (?:them|partner))\b"
                      rf"|\b{_FEAR} (?:to|of) (?:fall asleep|falling asleep|sleep|sleeping|go to bed|be in the same room|being in the same room) (?:next to|near|with|beside|around) (?:them|partner)\b"
@@ -489,6 +493,7 @@ _FIGURES = re.compile(
     r"|\b(?:army|military|police|soldier|navy|marines|armed forces|security guard)\b(?: \w+){0,6} (?:guns|weapons|rifles)\b"
     r"|\bhunt\w*\b(?: \S+){0,10} (?:rifle|gun|shotgun)\b|\b(?:rifle|gun|shotgun) (?:stays |is |kept )?locked (?:up|away)\b"
     r"|\bhit (?:a|the) (?:brick )?wall (?:with|when|in|at|every)\b"
+    r"|\b(?:dad|father|mum|mom|mother|brother|sister|friend|uncle|aunt|cousin|grandad|grandfather|grandma|grandmother|son|daughter)s? suicide\b(?! (?:note|letter|attempt|plan))"
     r"|\boverdoses at work\b|\blost (?:\w+ ){1,3}to suicide\b|\bsuicid\w* (?:prevention|awareness|rates?|statistics|patients?|hotline|helpline|crisis line|charity|line)\b|\b(?:documentary|film|book|podcast|article|show|course|training) about suicide\b"
     r"|\b(?:bruises?|bruised|black eye|split lip)\b(?: \w+){0,4} (?:from|after) (?:bouldering|skating|skiing|snowboarding|roller derby|the trampoline|falling off (?:a|my|the) bike|netball|rugby|football|hockey|boxing|sparring|training|the gym|giving blood|climbing|cycling|practice|a match|the match|karate|judo|mma)\b"
     r"|\b(?:opening up|being open|being vulnerable|vulnerability|talking about (?:it|feelings)|sharing|intimacy|honesty|commitment|love|feelings|emotions|crying) "
@@ -635,7 +640,7 @@ _LONG_AGO = re.compile(
     r"|\bin (?:college|university|uni|high school|school|my teens|their teens|my twenties|their twenties)\b")
 _RESOLVED = re.compile(
     r"\b(?:been|am|is|are|was) (?:really |completely |totally )?(?:well|fine|safe|good|happy|healthy|stable|okay|ok|clean|doing (?:well|great|fine)|in a (?:really |very )?(?:good|better|great|happy) place)"
-    r" (?:for|since|now|ever since)\b|\b(?:safe|well|happy|fine) now\b|\bin a (?:really |very )?(?:good|better|great|happy) place now\b|\bhappily (?:remarried|married|settled)\b|\blong gone\b"
+    r" (?:for|since|now|ever since)\b|\b(?:safe|well|happy|fine) now\b|\bin a (?:really |very )?(?:good|better|great|happy) place\b|\bhappily (?:remarried|married|settled)\b|\blong gone\b"
     r"|\bgot (?:the )?help\b|\bproud of how far\b|\b(?:new partner|partner now) is (?:wonderful|lovely|amazing|great|kind|gentle)\b")
 _BACK_TO_NOW = re.compile(
     r"\b(?:again|anymore|lately|recently|these days|this (?:week|month|year|morning|evening)|last (?:night|week|month)|tonight|today"
