@@ -186,3 +186,14 @@ def test_word_classes_give_unseen_combinations_of_known_words_trigrams(tmp_path)
         SENTENCES, tmp_path, LMOptions(general_words=200, word_classes=False)).lm_path)[1]
     for gram in (("get", "her", "to"), ("my", "spouse", "to"), ("ask", "him", "</s>")):
         assert gram in with_classes[3] and gram not in without[3]
+
+
+def test_the_quoted_experts_names_can_be_heard():
+    # "what did Zakeri say": names the pronouncing dictionary lacks get their own phones,
+    # all of them phones the acoustic model knows (the ones the dictionary itself uses).
+    from voice.asr.lm.domain import NAMES, _with_borrowed, load_dictionary, pronouncing_dictionary
+    known = {phone for lines in load_dictionary(pronouncing_dictionary()).values()
+             for line in lines for phone in line.split()[1:]}
+    dictionary = _with_borrowed(load_dictionary(pronouncing_dictionary()), set(NAMES))
+    for name in NAMES:
+        assert set(dictionary[name][0].split()[1:]) <= known, name

@@ -26,7 +26,7 @@ from voice.asr.lm.word_classes import class_variants
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 """Bump when the build changes, so stale cached models are not reused."""
 
 CONTROL_PHRASES = (
@@ -148,10 +148,22 @@ def apostrophe_spellings(word: str) -> list[str]:
     return [f"{word[:cut]}'{word[cut:]}" for cut in range(len(word) - 1, 0, -1) if "'" not in word]
 
 
+NAMES = {
+    "zakeri": "Z AH K EH R IY", "walfish": "W AO L F IH SH", "shafner": "SH AE F N ER",
+    "huttner": "HH AH T N ER", "slatkin": "S L AE T K IH N", "shlomo": "SH L OW M OW", "evie": "IY V IY",
+}
+"""The quoted experts' names, which the pronouncing dictionary lacks: without them "what did
+Zakeri say" could not be heard (its phones, as the dictionary writes them: "fish F IH SH")."""
+
+
 def _with_borrowed(dictionary: dict[str, list[str]], words: set[str]) -> dict[str, list[str]]:
     """Give missing words the pronunciation of their US spelling, of their spelling with
-    the apostrophe, or of the two known words they are made of ("flatmates" = "flat" + "mates")."""
+    the apostrophe, or of the two known words they are made of ("flatmates" = "flat" + "mates");
+    the experts' names have their own (NAMES)."""
     for word in sorted(words - dictionary.keys()):
+        if word in NAMES:
+            dictionary[word] = [f"{word} {NAMES[word]}"]
+            continue
         spellings = american_spellings(word) + apostrophe_spellings(word)
         phones = next((_phones(dictionary, v) for v in spellings if v in dictionary),
                       None) or _compound_phones(dictionary, word)
