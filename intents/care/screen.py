@@ -677,12 +677,14 @@ def _screen_windows(windows: list[str]) -> Risk | None:
     for window in _for_rules(windows):
         named = {rule for hit in triggers.finditer(window) for rule in by_trigger[hit.group(1)]}
         for rule in _rules():
-            start = _fires(rule, window) if rule in named else None
+            if rule not in named or (found is not None and rule.kind != SELF_HARM):
+                continue  # once abuse is found, only self-harm (which comes first) is still looked for
+            start = _fires(rule, window)
             if start is None:
                 continue
             if rule.kind == SELF_HARM:
                 return Risk(rule.kind, rule.name, _about_partner(window, start))
-            found = found or Risk(rule.kind, rule.name)
+            found = Risk(rule.kind, rule.name)
             break
     return found
 
