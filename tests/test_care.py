@@ -51,6 +51,7 @@ DISCLOSURES = {
         "if I die at least the shouting stops", "she keeps talking about joining her sister who died",
         "he's been cutting again", "I wrote down all the passwords so she'll be fine after",
         "he says he has nothing left to live for", "she survived, and says next time she'll do it properly",
+        "I made an attempt years ago and the feelings are back", "I want to close my eyes and never open them again",
         "I burned my wrist with a cigarette again", "there's nothing ahead for me",
     ],
     ABUSE: [
@@ -77,6 +78,7 @@ DISCLOSURES = {
         "I found a tracker taped under my car", "he decides which friends I can see",
         "I need you to stop tracking where I am", "give me back my passport", "you left me by the motorway at night",
         "my wife has started hitting me since she lost her job",
+        "he can never know I'm using this app",
     ],
 }
 LOOK_ALIKES = [
@@ -195,6 +197,8 @@ def _labelled(path: Path):
     ("dev_x.txt", 0.98, 0.05),  # 95% / 2% at writing: rehearsal lines spoken to the partner
     ("dev_y.txt", 0.98, 0.05),  # 100% / 1% at writing: typical self-harm disclosures
     ("dev_z.txt", 0.98, 0.05),  # 98% / 4% at writing: typical abuse disclosures
+    ("dev_aa.txt", 0.98, 0.05),  # 99% / 0% at writing, after every fix of session 6: a plain typical sample
+    ("dev_ab.txt", 0.98, 0.05),  # 98% / 0% at writing, after every fix of session 6: a new user's try-out
 ])
 def test_labelled_sets_recall_and_false_alarms(coach, name, recall, false_alarms):
     """Danger caught and look-alikes coached on the readable labelled sets (tests/data/safety);
