@@ -27,6 +27,8 @@ SETS = {
     "ours dev 2": ROOT / "tests" / "data" / "utterances_dev2.txt",
     "ours dev 3": ROOT / "tests" / "data" / "utterances_dev3.txt",
     "ours dev 4": ROOT / "tests" / "data" / "utterances_dev4.txt",
+    **{f"ours dev {n}": ROOT / "tests" / "data" / f"utterances_dev{n}.txt" for n in range(5, 10)
+       if (ROOT / "tests" / "data" / f"utterances_dev{n}.txt").exists()},
     "ours B (blind)": ROOT / "bench" / "data" / "utterances_blind.txt",
 }
 
