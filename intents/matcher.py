@@ -135,6 +135,7 @@ class Matcher:
         quoted in ("what did Walfish say" asks for that quote)."""
         self._screen = screen or Screen()
         self._experts = experts or {}
+        self._expert_names = tuple(self._experts)
         documents = []
         stemmed = [(label, stem_words(normalize(phrase).split())) for label, phrase in examples]
         self._scope = Scope.learn([(label == "fallback", words) for label, words in stemmed])
@@ -196,7 +197,7 @@ class Matcher:
         named: list[str] = []
         for word in words:
             if len(word) >= 5:
-                found = process.extractOne(word, list(self._experts), scorer=fuzz.ratio, score_cutoff=EXPERT_SPELLING)
+                found = process.extractOne(word, self._expert_names, scorer=fuzz.ratio, score_cutoff=EXPERT_SPELLING)
                 if found and found[0][0] == word[0]:
                     named += self._experts[found[0]]
         return tuple(dict.fromkeys(named))

@@ -147,9 +147,16 @@ def test_practising_something_else_is_out_of_scope(matcher):
     assert matcher.match("practise my spanish with me") is None
 
 
-@pytest.mark.parametrize("text, technique", [("read me the quote about body language", "body-language"),
-                                             ("what's the expert quote on setting a time", "set-a-time")])
-def test_a_quote_asked_for_by_its_subject_names_the_technique(matcher, text, technique):
+@pytest.mark.parametrize("text, technique", [
+    ("read me the quote about body language", "body-language"),  # by its subject
+    ("what's the expert quote on setting a time", "set-a-time"),
+    ("whats the quote about body language", "body-language"),  # ranked as the tip before
+    ("read me the quote on going to therapy", "therapy"),  # "therapy" named, not only the therapist
+    ("what did fran wolfish say", "share-vulnerability"),  # by its expert, a letter misheard
+    ("what did shafner say about doing activities together", "bonding-activity"),
+    ("what was slatkin's line", "caring-behaviors"),
+])
+def test_a_quote_asked_for_by_subject_or_expert_names_the_technique(matcher, text, technique):
     match = matcher.match(text)
     assert match is not None and (match.intent, match.technique) == ("quote", technique), match
 
@@ -160,25 +167,9 @@ def test_a_quote_of_this_tip_names_none(matcher, text):
     assert match is not None and (match.intent, match.technique) == ("quote", None), match
 
 
-@pytest.mark.parametrize("text, technique", [("whats the quote about body language", "body-language"),
-                                             ("read me the quote on going to therapy", "therapy")])
-def test_the_words_of_a_named_technique_are_a_quote(matcher, text, technique):
-    match = matcher.match(text)
-    assert match is not None and (match.intent, match.technique) == ("quote", technique), match
-
-
 def test_an_expert_suggestion_is_still_a_tip(matcher):
     match = matcher.match("what would an expert suggest to get him talking")
     assert match is not None and match.intent == "tip", match
-
-
-@pytest.mark.parametrize("text, technique", [("what did fran wolfish say", "share-vulnerability"),
-                                             ("what did shafner say about doing activities together",
-                                              "bonding-activity"),
-                                             ("what was slatkin's line", "caring-behaviors")])
-def test_naming_the_expert_asks_for_their_quote(matcher, text, technique):
-    match = matcher.match(text)
-    assert match is not None and (match.intent, match.technique) == ("quote", technique), match
 
 
 def test_my_own_words_are_not_a_quote(matcher):
